@@ -17,5 +17,21 @@ let package = Package(
         // The AWS service models (names, shapes, limits, errors), generated from botocore.
         .target(name: "AWSModel", dependencies: ["Wire"]),
         .testTarget(name: "AWSModelTests", dependencies: ["AWSModel"], exclude: ["cli-names.json"]),
+        // JMESPath, the AWS CLI's --query language, over Wire's JSONValue.
+        .target(name: "JMESPath", dependencies: ["Wire"]),
+        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "Wire"], exclude: ["Cases"]),
+        // The KMS engine: keys, material versions, ciphertext format, one file per operation.
+        // No I/O: time, randomness, storage, authorization and audit come in through protocols.
+        .target(name: "KMSEngine", dependencies: ["Wire", .product(name: "Crypto", package: "swift-crypto")]),
+        // The system's SQLite (libsqlite3-dev).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The only code that talks to SQLite: the home database, migrations, and the stores.
+        .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "Wire", .product(name: "Crypto", package: "swift-crypto")]),
+        // Fixtures and runners shared by the test targets.
+        .target(name: "TestSupport", dependencies: ["KMSEngine", "Storage", "Wire", .product(name: "Crypto", package: "swift-crypto")],
+                path: "Tests/TestSupport"),
+        .testTarget(name: "KMSEngineTests", dependencies: ["KMSEngine", "Storage", "TestSupport", "Wire",
+                                                          .product(name: "Crypto", package: "swift-crypto")],
+                    exclude: ["Scenarios"]),
     ]
 )

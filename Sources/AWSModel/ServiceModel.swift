@@ -19,6 +19,7 @@ public final class ServiceModel: Sendable {
     private let operationsByName: [String: Int]
     private let operationsByCLIName: [String: Int]
     private let shapes: [String: Shape]
+    private let paginators: [String: PaginatorConfig]
 
     init(service: String, json: JSONValue) {
         self.service = service
@@ -46,6 +47,11 @@ public final class ServiceModel: Sendable {
             if case .object(let o) = value { shapes[name] = Shape(name: name, json: o) }
         }
         self.shapes = shapes
+        var paginators: [String: PaginatorConfig] = [:]
+        for (name, value) in json["paginators"]?.objectValue ?? JSONObject() {
+            paginators[name] = PaginatorConfig(json: value)
+        }
+        self.paginators = paginators
     }
 
     public func operation(named name: String) -> Operation? {
@@ -58,6 +64,9 @@ public final class ServiceModel: Sendable {
     }
 
     public func shape(_ name: String) -> Shape? { shapes[name] }
+
+    /// The AWS CLI's pagination for an operation (by model name, `ListKeys`), or nil when it has none.
+    public func paginator(for operation: String) -> PaginatorConfig? { paginators[operation] }
 
     public var shapeNames: [String] { Array(shapes.keys) }
 }

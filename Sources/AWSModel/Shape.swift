@@ -14,6 +14,8 @@ public struct Shape: Sendable {
     /// Structure members in the model's order (which is also the order the AWS CLI prints them).
     public let members: [Member]
     public let required: Set<String>
+    /// The required members in the model's order (botocore reports missing ones in this order).
+    public let requiredMembers: [String]
     /// List element shape, map key and value shapes.
     public let element: String?
     public let mapKey: String?
@@ -73,7 +75,8 @@ extension Shape {
             }
         }
         self.members = members
-        required = Set((json["required"]?.arrayValue ?? []).compactMap(\.stringValue))
+        requiredMembers = (json["required"]?.arrayValue ?? []).compactMap(\.stringValue)
+        required = Set(requiredMembers)
         element = json["member"]?["shape"]?.stringValue
         mapKey = json["key"]?["shape"]?.stringValue
         mapValue = json["value"]?["shape"]?.stringValue

@@ -1,0 +1,70 @@
+import AWSModel
+import Wire
+
+/// Everything the command line says about one AWS call, ready for the engine.
+public struct AWSInvocation: Sendable {
+    /// What to do with it.
+    public enum Mode: Sendable, Equatable {
+        /// Call the operation (through `Paginator` when `paging` is set) and print the response.
+        case call
+        /// `--generate-cli-skeleton [input]`: print this text and call nothing.
+        case inputSkeleton(String)
+        /// `--generate-cli-skeleton output`: print this sample response (a CLI value) with the usual
+        /// output options, and call nothing.
+        case outputSkeleton(JSONValue)
+    }
+
+    public let service: ServiceModel
+    public let operation: Operation
+    /// The request as the engine receives it (a JSON object in the json protocol's form).
+    public let input: JSONValue
+    public let globals: GlobalOptions
+    /// Set when the AWS CLI would paginate this call client-side.
+    public let paging: PagingRequest?
+    public let mode: Mode
+
+    /// The AWS CLI command name of the service (`kms`, `s3api`).
+    public var serviceCommand: String { service.cliName }
+    /// `kms encrypt`.
+    public var commandLine: String { service.cliName + " " + operation.cliName }
+}
+
+/// How the AWS CLI will page through an operation for this invocation.
+public struct PagingRequest: Sendable, Equatable {
+    public let config: PaginatorConfig
+    /// `--max-items`: stop after this many items of the primary result key.
+    public let maxItems: Int?
+    /// `--starting-token`: where a previous truncated run stopped.
+    public let startingToken: String?
+    /// `--page-size`: the value sent as the limit member on every call.
+    public let pageSize: JSONValue?
+
+    public init(config: PaginatorConfig, maxItems: Int? = nil, startingToken: String? = nil, pageSize: JSONValue? = nil) {
+        self.config = config
+        self.maxItems = maxItems
+        self.startingToken = startingToken
+        self.pageSize = pageSize
+    }
+}
+
+/// What the caller can supply to the parser.
+public struct ParseContext: Sendable {
+    /// Reads `file://`/`fileb://` paths (nil: such values are refused).
+    public var readFile: FileReader?
+    /// Global option values before the line's own (from the learner's profile).
+    public var defaults: GlobalOptions
+    /// Checks a `--query` expression when the line is parsed (the JMESPath compiler), so that a bad
+    /// expression is a usage error before anything is called.
+    public var checkQuery: (@Sendable (String) throws -> Void)?
+    /// Refuse a value outside a top-level enum member's allowed values before calling (the AWS CLI
+    /// leaves that to the service; KMS Drill catches it early by default, naming the valid values).
+    public var strictEnums: Bool
+
+    public init(readFile: FileReader? = nil, defaults: GlobalOptions = GlobalOptions(),
+                checkQuery: (@Sendable (String) throws -> Void)? = nil, strictEnums: Bool = true) {
+        self.readFile = readFile
+        self.defaults = defaults
+        self.checkQuery = checkQuery
+        self.strictEnums = strictEnums
+    }
+}

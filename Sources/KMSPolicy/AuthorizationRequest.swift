@@ -1,0 +1,66 @@
+/// One request to authorize: who, what action, on which resource, with which condition keys.
+public struct AuthorizationRequest: Sendable, Hashable {
+    public var caller: Caller
+    /// The IAM action, e.g. `kms:Decrypt`.
+    public var action: String
+    /// The resource ARN, e.g. `arn:aws:kms:us-east-1:111122223333:key/...`.
+    public var resource: String
+    /// Condition keys the engine supplies (kms:ViaService, aws:CurrentTime, aws:ResourceTag/x, ...).
+    public var context: RequestContext
+    /// The request's encryption context, when the operation carries one; it also answers
+    /// `kms:EncryptionContext:KEY` and `kms:EncryptionContextKeys` and is checked against grant constraints.
+    public var encryptionContext: [String: String]?
+    /// Grant tokens presented with the request.
+    public var grantTokens: [String]
+
+    public init(caller: Caller, action: String, resource: String, context: RequestContext = RequestContext(),
+                encryptionContext: [String: String]? = nil, grantTokens: [String] = []) {
+        self.caller = caller
+        self.action = action
+        self.resource = resource
+        self.context = context
+        self.encryptionContext = encryptionContext
+        self.grantTokens = grantTokens
+    }
+}
+
+/// Answers condition-key lookups for one request: the keys given, then the keys derived from the
+/// caller and the encryption context. Derivation happens on lookup, so a request pays only for the
+/// keys its policies actually read.
+struct EvaluationContext: Sendable {
+    let request: AuthorizationRequest
+
+    init(_ request: AuthorizationRequest) { self.request = request }
+
+    /// The value of a condition key given in lowercase; `nil` when the request does not have it.
+    func value(forKey key: String) -> ContextValue? {
+        if let given = request.context.value(lowercasedKey: key) { return given }
+        let caller = request.caller
+        switch key {
+        case "aws:principalarn": return .single(caller.principalArn)
+        case "aws:principalaccount", "kms:calleraccount": return caller.accountId.map(ContextValue.single)
+        case "aws:principaltype": return .single(caller.principalType)
+        case "aws:username": return caller.username.map(ContextValue.single)
+        case "aws:userid": return caller.userId.map(ContextValue.single)
+        case "aws:principalisawsservice": return .single(caller.kind == .service ? "true" : "false")
+        case "aws:principalservicename": return caller.serviceName.map(ContextValue.single)
+        case "kms:encryptioncontextkeys":
+            guard let ec = request.encryptionContext, !ec.isEmpty else { return nil }
+            return .multiple(ec.keys.sorted())
+        default:
+            break
+        }
+        if key.hasPrefix("kms:encryptioncontext:"), let ec = request.encryptionContext {
+            let wanted = key.dropFirst("kms:encryptioncontext:".count)
+            // The key part of the condition key is case-insensitive like the rest of the name.
+            for (k, v) in ec where k.lowercased() == wanted { return .single(v) }
+            return nil
+        }
+        if key.hasPrefix("aws:principaltag/") {
+            let wanted = key.dropFirst("aws:principaltag/".count)
+            for (k, v) in caller.tags where k.lowercased() == wanted { return .single(v) }
+            return nil
+        }
+        return nil
+    }
+}

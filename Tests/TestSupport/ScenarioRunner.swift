@@ -1,0 +1,129 @@
+import Foundation
+import KMSEngine
+import Wire
+
+/// Runs data-driven engine scenarios: a list of steps, each a request in wire form with the
+/// expected response members or error code. One runner for every scenario file (and, later, for
+/// authorization and lab cases).
+///
+/// Step forms (JSON):
+/// - `{"op": "Encrypt", "input": {...}, "expect": {...}, "save": {"blob": "CiphertextBlob"}}`
+/// - `{"op": "Decrypt", "input": {...}, "error": "InvalidCiphertextException", "messageContains": "..."}`
+/// - `{"advance": "365d"}` (also `h`, `m`, `y`)
+/// - `"as": "alice"` on a step runs it as that IAM user (default: admin); `"account"` sets the account.
+/// Strings may use `${name}` for values saved earlier. `expect` matches a subset: every member it
+/// names must be present and equal; `"<present>"` only checks presence, `"<absent>"` absence.
+public struct ScenarioRunner {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public let fixture: EngineFixture
+    public var variables: [String: JSONValue] = [:]
+
+    public init(fixture: EngineFixture) { self.fixture = fixture }
+
+    public mutating func run(_ scenario: JSONValue, name: String) throws {
+        guard let steps = scenario["steps"]?.arrayValue else { throw Failure(description: "\(name): no steps") }
+        for (i, step) in steps.enumerated() {
+            do {
+                try runStep(step)
+            } catch let f as Failure {
+                throw Failure(description: "\(name) step \(i + 1): \(f.description)")
+            }
+        }
+    }
+
+    mutating func runStep(_ step: JSONValue) throws {
+        if let advance = step["advance"]?.stringValue {
+            guard let seconds = Self.duration(advance) else { throw Failure(description: "bad duration \(advance)") }
+            try fixture.advance(days: seconds / 86400)
+            return
+        }
+        guard let op = step["op"]?.stringValue else { throw Failure(description: "step has neither op nor advance") }
+        let input = substitute(step["input"] ?? .object(JSONObject()))
+        let account = step["account"]?.stringValue ?? Callers.account
+        let context = step["as"]?.stringValue == "root" ? RequestContext(caller: .root(account: account))
+            : Callers.user(step["as"]?.stringValue ?? "admin", account: account)
+        do {
+            let output = try fixture.engine.call(op, input: input, context: context)
+            if let code = step["error"]?.stringValue {
+                throw Failure(description: "\(op) succeeded but \(code) was expected; output \(output)")
+            }
+            if let expect = step["expect"] { try match(substitute(expect), output, path: op) }
+            for (name, path) in step["save"]?.objectValue ?? JSONObject() {
+                guard let p = path.stringValue, let v = Self.lookup(p, in: output) else {
+                    throw Failure(description: "\(op): cannot save \(name) from \(path) in \(output)")
+                }
+                variables[name] = v
+            }
+        } catch let e as KMSError {
+            guard let code = step["error"]?.stringValue else {
+                throw Failure(description: "\(op) failed unexpectedly: \(e)")
+            }
+            if e.code.rawValue != code { throw Failure(description: "\(op): expected \(code), got \(e)") }
+            if let part = step["messageContains"]?.stringValue, !e.message.contains(substituteText(part)) {
+                throw Failure(description: "\(op): message '\(e.message)' does not contain '\(part)'")
+            }
+        }
+    }
+
+    func match(_ expected: JSONValue, _ actual: JSONValue?, path: String) throws {
+        if expected == "<present>" {
+            if actual == nil || actual == .null { throw Failure(description: "\(path) is absent") }
+            return
+        }
+        if expected == "<absent>" {
+            if let actual, actual != .null { throw Failure(description: "\(path) should be absent but is \(actual)") }
+            return
+        }
+        switch expected {
+        case .object(let o):
+            for (k, v) in o { try match(v, actual?[k], path: "\(path).\(k)") }
+        default:
+            if expected != actual { throw Failure(description: "\(path): expected \(expected), got \(actual.map(\.description) ?? "nothing")") }
+        }
+    }
+
+    func substitute(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .string(let s):
+            if s.hasPrefix("${"), s.hasSuffix("}"), let whole = variables[String(s.dropFirst(2).dropLast())] { return whole }
+            return .string(substituteText(s))
+        case .array(let a): return .array(a.map(substitute))
+        case .object(let o):
+            var out = JSONObject()
+            for (k, val) in o { out[k] = substitute(val) }
+            return .object(out)
+        default: return v
+        }
+    }
+
+    func substituteText(_ s: String) -> String {
+        var out = s
+        for (k, v) in variables {
+            if let text = v.stringValue { out = out.replacingOccurrences(of: "${\(k)}", with: text) }
+        }
+        return out
+    }
+
+    public static func lookup(_ path: String, in value: JSONValue) -> JSONValue? {
+        var current: JSONValue? = value
+        for part in path.split(separator: ".") {
+            if let i = Int(part) { current = current?.arrayValue.flatMap { i < $0.count ? $0[i] : nil } } else { current = current?[String(part)] }
+        }
+        return current
+    }
+
+    public static func duration(_ text: String) -> TimeInterval? {
+        guard let unit = text.last, let n = Double(text.dropLast()) else { return nil }
+        switch unit {
+        case "s": return n
+        case "m": return n * 60
+        case "h": return n * 3600
+        case "d": return n * 86400
+        case "y": return n * 365 * 86400
+        default: return nil
+        }
+    }
+}
