@@ -80,6 +80,12 @@ public struct ScenarioRunner {
         switch expected {
         case .object(let o):
             for (k, v) in o { try match(v, actual?[k], path: "\(path).\(k)") }
+        case .array(let items):
+            // Lists match element by element, with the same length.
+            guard let got = actual?.arrayValue, got.count == items.count else {
+                throw Failure(description: "\(path): expected \(items.count) items, got \(actual.map(\.description) ?? "nothing")")
+            }
+            for (i, item) in items.enumerated() { try match(item, got[i], path: "\(path)[\(i)]") }
         default:
             if expected != actual { throw Failure(description: "\(path): expected \(expected), got \(actual.map(\.description) ?? "nothing")") }
         }

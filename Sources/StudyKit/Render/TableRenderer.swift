@@ -70,7 +70,7 @@ struct TableRenderer {
             if index > 0 { lines.append("") }
             for (column, name) in table.header.enumerated() {
                 let value = column < cells.count ? cells[column] : ""
-                lines += TextWrapper.wrap("\(name): \(value)", width: width).map { ansi.enabled ? $0 : $0 }
+                lines += TextWrapper.wrap("\(name): \(value)", width: width)
             }
         }
         return lines
