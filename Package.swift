@@ -9,8 +9,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
+        // Benchmarks: figures measured side by side, printed, never asserted.
+        .executableTarget(name: "kmsdrill-bench", dependencies: ["KMSEngine", "Storage", .product(name: "Crypto", package: "swift-crypto")],
+                          path: "Benchmarks/KMSDrillBench"),
         // JSON documents as the AWS wire and CLI see them; timestamps. No dependencies.
         .target(name: "Wire"),
         .testTarget(name: "WireTests", dependencies: ["Wire"]),
@@ -20,6 +24,9 @@ let package = Package(
         // JMESPath, the AWS CLI's --query language, over Wire's JSONValue.
         .target(name: "JMESPath", dependencies: ["Wire"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "Wire"], exclude: ["Cases"]),
+        // The IAM policy language and the KMS authorization decision, pure: parse, evaluate, explain.
+        .target(name: "KMSPolicy", dependencies: ["Wire"]),
+        .testTarget(name: "KMSPolicyTests", dependencies: ["KMSPolicy", "Wire"], exclude: ["Corpus"]),
         // The KMS engine: keys, material versions, ciphertext format, one file per operation.
         // No I/O: time, randomness, storage, authorization and audit come in through protocols.
         .target(name: "KMSEngine", dependencies: ["Wire", .product(name: "Crypto", package: "swift-crypto")]),
@@ -27,6 +34,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The only code that talks to SQLite: the home database, migrations, and the stores.
         .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "Wire", .product(name: "Crypto", package: "swift-crypto")]),
+        // Pure study library: content model, loader and checker, importer, FSRS-6, quizzes, exams,
+        // progress, lesson rendering.
+        .target(name: "StudyKit", dependencies: ["Wire", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "StudyKitTests", dependencies: ["StudyKit", "Wire"], exclude: ["Fixtures", "Snapshots"]),
         // Fixtures and runners shared by the test targets.
         .target(name: "TestSupport", dependencies: ["KMSEngine", "Storage", "Wire", .product(name: "Crypto", package: "swift-crypto")],
                 path: "Tests/TestSupport"),

@@ -20,22 +20,26 @@ public struct AWSManagedKeyService: Sendable, Hashable {
     /// A service principal allowed to read the key's metadata directly, when the service has one.
     public let describingServicePrincipal: String?
 
+    /// `aws/s3`: used through S3 (`s3.REGION.amazonaws.com`).
     public static let s3 = AWSManagedKeyService(
         alias: "aws/s3", displayName: "S3", policyId: "auto-s3-2", endpointPrefix: "s3", viaServiceAnyRegion: false,
         usageActions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
         metadataActions: ["kms:Describe*", "kms:Get*", "kms:List*"], describingServicePrincipal: nil)
 
+    /// `aws/ebs`: used through EC2 (`ec2.REGION.amazonaws.com`), which creates grants for volumes.
     public static let ebs = AWSManagedKeyService(
         alias: "aws/ebs", displayName: "EBS", policyId: "auto-ebs-2", endpointPrefix: "ec2", viaServiceAnyRegion: false,
         usageActions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
         metadataActions: ["kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant"], describingServicePrincipal: nil)
 
+    /// `aws/rds`: used through RDS (`rds.REGION.amazonaws.com`).
     public static let rds = AWSManagedKeyService(
         alias: "aws/rds", displayName: "RDS", policyId: "auto-rds-2", endpointPrefix: "rds", viaServiceAnyRegion: false,
         usageActions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant",
                        "kms:ListGrants", "kms:DescribeKey"],
         metadataActions: ["kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant"], describingServicePrincipal: nil)
 
+    /// `aws/dynamodb`: used through DynamoDB in any Region (`dynamodb.*.amazonaws.com`).
     public static let dynamodb = AWSManagedKeyService(
         alias: "aws/dynamodb", displayName: "Amazon DynamoDB", policyId: "auto-dynamodb-1", endpointPrefix: "dynamodb",
         viaServiceAnyRegion: true,
@@ -43,6 +47,7 @@ public struct AWSManagedKeyService: Sendable, Hashable {
         metadataActions: ["kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant"],
         describingServicePrincipal: "dynamodb.amazonaws.com")
 
+    /// The services the engine creates AWS managed keys for.
     public static let all: [AWSManagedKeyService] = [s3, ebs, rds, dynamodb]
 
     /// The service whose managed key has `alias` (`aws/s3` or `alias/aws/s3`).
@@ -58,6 +63,7 @@ public struct AWSManagedKeyService: Sendable, Hashable {
 /// The key policy of an AWS managed key: principals of the account may use the key only through
 /// the service (`kms:ViaService` and `kms:CallerAccount`), and the account may read its metadata.
 public enum AWSManagedKeyPolicy {
+    /// The policy as JSON.
     public static func json(for service: AWSManagedKeyService, account: String, region: String,
                             partition: String = "aws") -> JSONValue {
         let via: JSONValue = .string(service.viaServiceAnyRegion ? "\(service.endpointPrefix).*.amazonaws.com"

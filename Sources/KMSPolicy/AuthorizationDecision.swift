@@ -26,8 +26,11 @@ public struct AuthorizationDecision: Sendable {
         case noIdentityPolicyAllows
     }
 
+    /// allowed, explicitDeny or implicitDeny.
     public let outcome: Outcome
+    /// Which rule decided.
     public let basis: Basis
+    /// The request that was decided.
     public let request: AuthorizationRequest
     /// The account that owns the key.
     public let keyAccount: String
@@ -37,10 +40,14 @@ public struct AuthorizationDecision: Sendable {
     /// for an Allow, the allowing statements on the deciding path; for an implicit deny, the Allow
     /// statements that applied on one side without the other side agreeing (often none).
     public let matchedStatements: [MatchedStatement]
+    /// How each key policy statement fared.
     public let keyPolicyEvaluation: PolicyEvaluation
+    /// How each statement of each of the caller's IAM policies fared.
     public let identityPolicyEvaluations: [PolicyEvaluation]
+    /// How each grant on the key fared.
     public let grantEvaluations: [GrantEvaluation]
 
+    /// Whether the request may proceed.
     public var isAllowed: Bool { outcome == .allowed }
 
     /// Condition keys read by statements that otherwise applied, that the request did not carry.

@@ -51,16 +51,23 @@ struct EvaluationContext: Sendable {
             break
         }
         if key.hasPrefix("kms:encryptioncontext:"), let ec = request.encryptionContext {
-            let wanted = key.dropFirst("kms:encryptioncontext:".count)
             // The key part of the condition key is case-insensitive like the rest of the name.
-            for (k, v) in ec where k.lowercased() == wanted { return .single(v) }
-            return nil
+            return EvaluationContext.caseInsensitiveLookup(ec, key.dropFirst("kms:encryptioncontext:".count))
         }
         if key.hasPrefix("aws:principaltag/") {
-            let wanted = key.dropFirst("aws:principaltag/".count)
-            for (k, v) in caller.tags where k.lowercased() == wanted { return .single(v) }
-            return nil
+            return EvaluationContext.caseInsensitiveLookup(caller.tags, key.dropFirst("aws:principaltag/".count))
         }
         return nil
+    }
+
+    /// The value whose key equals `wanted` ignoring case; when several keys differ only by case
+    /// (which AWS advises against), the smallest key wins so that the answer never varies.
+    private static func caseInsensitiveLookup(_ map: [String: String], _ wanted: Substring) -> ContextValue? {
+        var best: (key: String, value: String)?
+        for (k, v) in map where k.lowercased() == wanted {
+            if let current = best, current.key <= k { continue }
+            best = (k, v)
+        }
+        return best.map { .single($0.value) }
     }
 }

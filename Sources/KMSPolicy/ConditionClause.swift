@@ -62,6 +62,7 @@ public struct ConditionResult: Sendable {
     }
 
     public let clause: ConditionClause
+    /// Whether the clause holds for the request.
     public let satisfied: Bool
     public let reason: Reason
     /// The request's value for the key, `nil` when absent.

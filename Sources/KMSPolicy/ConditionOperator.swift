@@ -74,8 +74,11 @@ public struct ConditionOperator: Sendable, Hashable, CustomStringConvertible {
         case forAllValues = "ForAllValues"
     }
 
+    /// The comparison.
     public let base: Base
+    /// `ForAnyValue:` / `ForAllValues:`, if written.
     public let qualifier: SetQualifier?
+    /// Whether the name ends in `IfExists`.
     public let ifExists: Bool
 
     public init(base: Base, qualifier: SetQualifier? = nil, ifExists: Bool = false) {

@@ -39,8 +39,8 @@ struct ConditionReader {
         }
         // KMS refuses set operators on kms:EncryptionContext:KEY, a single-valued key: with one they
         // would allow requests without any encryption context (the OverlyPermissiveCondition rule).
-        if kind == .resourcePolicy, op.qualifier != nil, key.lowercased().hasPrefix("kms:encryptioncontext:") {
-            throw .malformed("\(where_): \(op.qualifier!.rawValue): cannot be used with the single-valued key "
+        if kind == .resourcePolicy, let qualifier = op.qualifier, key.lowercased().hasPrefix("kms:encryptioncontext:") {
+            throw .malformed("\(where_): \(qualifier.rawValue): cannot be used with the single-valued key "
                 + "kms:EncryptionContext:context-key (OverlyPermissiveCondition); remove the set operator.")
         }
         let items: [JSONValue]

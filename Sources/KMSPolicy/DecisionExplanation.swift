@@ -34,6 +34,10 @@ extension AuthorizationDecision {
             return "ALLOWED: \(deciding) allows \(callerName) to call \(what)"
                 + (request.caller.kind == .root ? " (the key policy allows the account, and this is the account's root user)." : ".")
         case .keyPolicyAndIdentityPolicy:
+            if isCrossAccount && request.caller.kind == .root {
+                return "ALLOWED: the key policy allows account \(request.caller.accountId ?? ""), and the caller is that "
+                    + "account's root user, which needs no IAM policy (\(deciding))."
+            }
             return isCrossAccount
                 ? "ALLOWED: the key policy allows the caller's account or the caller, and the caller's own IAM policy allows \(what) (\(deciding))."
                 : "ALLOWED: the key policy allows the account, which lets IAM policies decide, and an IAM policy allows \(what) (\(deciding))."

@@ -30,6 +30,12 @@ public enum KMSAuthorizer {
     /// The policy id key policy statements are reported under.
     public static let keyPolicyId = "key-policy"
 
+    /// Decides `request` against the key policy, the caller's IAM policies and the key's grants.
+    ///
+    /// - Parameters:
+    ///   - keyAccount: the account that owns the key.
+    ///   - identityPolicies: the IAM policies attached to the caller (none for the root user or a service).
+    ///   - grants: the grants on the key; only those whose grantee is the caller or its account matter.
     public static func authorize(_ request: AuthorizationRequest, keyAccount: String, keyPolicy: PolicyDocument,
                                  identityPolicies: [IdentityPolicy] = [], grants: [KeyGrant] = []) -> AuthorizationDecision {
         let context = EvaluationContext(request)

@@ -7,6 +7,7 @@ public struct KeyGrant: Sendable, Hashable {
     public var retiringPrincipal: String?
     /// Grant operations (`Decrypt`, `GenerateDataKey`, ...), the GrantOperation enum's values.
     public var operations: [String]
+    /// EncryptionContextEquals / EncryptionContextSubset, checked on operations that take a context.
     public var constraints: GrantConstraints?
     /// Set when the grant is not yet effective everywhere (eventual consistency): it then allows
     /// only requests that present `grantToken`, as AWS documents for new grants.
@@ -69,6 +70,7 @@ public struct GrantConstraints: Sendable, Hashable {
 
 /// How one grant fared against a request.
 public struct GrantEvaluation: Sendable {
+    /// Whether the grant allows the request, and if not, why.
     public enum Outcome: Sendable, Hashable {
         /// The grant allows the request for its grantee.
         case allowsCaller

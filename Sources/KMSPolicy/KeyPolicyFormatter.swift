@@ -7,6 +7,7 @@ import Wire
 /// That is the layout of Jackson's default pretty printer, which is what learners see in the
 /// console and the CLI; arrays do not add a level of indentation, only objects do.
 public enum KeyPolicyFormatter {
+    /// The policy text in KMS's layout.
     public static func format(_ value: JSONValue) -> String {
         var out = ""
         write(value, into: &out, level: 0)

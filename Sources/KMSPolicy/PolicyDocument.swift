@@ -56,6 +56,14 @@ public struct PolicyDocument: Sendable {
                               statements: parsed.statements, warnings: parser.warnings)
     }
 
+    /// Parses `text` as a key policy and checks that every IAM principal it names exists, as
+    /// CreateKey and PutKeyPolicy do.
+    public static func parseKeyPolicy(_ text: String, principalExists: (String) -> Bool) throws(PolicyError) -> PolicyDocument {
+        let document = try parse(text, kind: .resourcePolicy)
+        try document.validatePrincipals(principalExists)
+        return document
+    }
+
     /// Every principal the policy names, in order (for existence checks and display).
     public var principals: [PolicyPrincipal] {
         statements.flatMap { $0.principal?.entries.map(\.principal) ?? [] }

@@ -11,6 +11,7 @@ public enum PolicySourceType: String, Sendable, Hashable {
 
 /// How one statement fared against a request.
 public struct StatementEvaluation: Sendable {
+    /// Whether the statement applies, and if not, the first element that did not match.
     public enum Outcome: Sendable, Hashable {
         /// Every element matched; the statement's effect takes part in the decision.
         case applies(PrincipalMatch)
@@ -30,6 +31,7 @@ public struct StatementEvaluation: Sendable {
     /// Results for every clause, when evaluation got as far as the conditions.
     public let conditionResults: [ConditionResult]
 
+    /// Whether the statement applies to the request (its Effect then counts).
     public var applies: Bool {
         if case .applies = outcome { return true }
         return false

@@ -69,6 +69,7 @@ public enum PrincipalMatch: String, Sendable, Hashable {
 
 /// A Principal or NotPrincipal element: the principals it names, in order, as written.
 public struct PrincipalElement: Sendable {
+    /// True for NotPrincipal.
     public let isNegated: Bool
     /// Each principal with its type key (`AWS`, `Service`, `Federated`, or `*`) and the text as written.
     public let entries: [(type: String, written: String, principal: PolicyPrincipal)]

@@ -18,7 +18,10 @@ public struct SourcePosition: Sendable, Hashable {
 }
 
 /// One statement of a policy, with its elements compiled for evaluation.
-public struct Statement: Sendable {
+///
+/// A class (immutable, so Sendable) because every evaluation result refers back to its statement:
+/// one reference is cheaper to pass around than a copy of every element.
+public final class Statement: Sendable {
     /// 1-based position in the policy's Statement list, so decisions can cite "statement 2".
     public let index: Int
     public let sid: String?
@@ -35,6 +38,20 @@ public struct Statement: Sendable {
     public let startPosition: SourcePosition?
     public let endPosition: SourcePosition?
 
+    init(index: Int, sid: String?, effect: Effect, principal: PrincipalElement?, action: ActionElement?,
+         resource: ResourceElement?, conditions: [ConditionClause], startPosition: SourcePosition?,
+         endPosition: SourcePosition?) {
+        self.index = index
+        self.sid = sid
+        self.effect = effect
+        self.principal = principal
+        self.action = action
+        self.resource = resource
+        self.conditions = conditions
+        self.startPosition = startPosition
+        self.endPosition = endPosition
+    }
+
     /// "statement 2 (Sid \"AllowUse\")" or "statement 2".
     public var label: String {
         if let sid, !sid.isEmpty { return "statement \(index) (Sid \(JSONWriter.quoted(sid)))" }
@@ -44,6 +61,7 @@ public struct Statement: Sendable {
 
 /// An Action or NotAction element: action patterns, matched without regard to case.
 public struct ActionElement: Sendable {
+    /// True for NotAction.
     public let isNegated: Bool
     /// The patterns as written (`kms:Encrypt*`).
     public let patterns: [String]
@@ -64,6 +82,7 @@ public struct ActionElement: Sendable {
 
 /// A Resource or NotResource element: ARN patterns, case-sensitive, possibly with policy variables.
 public struct ResourceElement: Sendable {
+    /// True for NotResource.
     public let isNegated: Bool
     /// The patterns as written.
     public let patterns: [String]

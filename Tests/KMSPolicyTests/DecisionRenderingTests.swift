@@ -59,9 +59,9 @@ struct DecisionRenderingTests {
         #expect(matched.count == 1)
         #expect(matched.first?["SourcePolicyId"] == "key-policy")
         #expect(matched.first?["SourcePolicyType"] == "resource")
-        // The Deny statement is the second object in the text: it opens on line 10, column 5.
-        #expect(matched.first?["StartPosition"] == ["Line": 10, "Column": 5])
-        #expect(matched.first?["EndPosition"] == ["Line": 15, "Column": 5])
+        // The Deny statement is the second object in the text: it opens on line 11, column 5.
+        #expect(matched.first?["StartPosition"] == ["Line": 11, "Column": 5])
+        #expect(matched.first?["EndPosition"] == ["Line": 16, "Column": 5])
         #expect(matched.first?["Sid"] == nil)
         let allowed = try decide(.root(account: "111122223333")).evaluationResult(includeSid: true)
         #expect(allowed["MatchedStatements"]?.arrayValue?.first?["Sid"] == "Enable IAM User Permissions")

@@ -58,8 +58,8 @@ struct ContentCheckerTests {
         #expect(loaded.fact(id: "F3")?.location == SourceLocation(file: "manifest.yaml", line: 18))
     }
 
-    @Test("lesson blocks are typed", arguments: [0])
-    func blockTypes(_: Int) throws {
+    @Test("lesson blocks are typed")
+    func blockTypes() throws {
         let (course, _) = ContentLoader.load(directory: Fixtures.goodContent)
         let blocks = try #require(course?.lesson(id: "keys")).sections.flatMap(\.blocks).map(\.content)
         guard case .callout(let principle) = blocks[0] else { Issue.record("first block is not a callout"); return }

@@ -20,7 +20,7 @@ struct FSRSVectorTests {
                                  .good, .good, .good, .good, .good]
         var card = Card.new(id: "q", due: Self.start)
         var now = Self.start
-        var random = SeededRandom(seed: 1)
+        var random = SeededStudyRandom(seed: 1)
         var intervals: [Int] = []
         for rating in ratings {
             let result = scheduler.schedule(card, rating: rating, at: now, random: &random)
@@ -36,7 +36,7 @@ struct FSRSVectorTests {
         let offsets = [0, 0, 1, 3, 8, 21]
         var card = Card.new(id: "q", due: start)
         var now = start
-        var random = SeededRandom(seed: 1)
+        var random = SeededStudyRandom(seed: 1)
         for (rating, offset) in zip(ratings, offsets) {
             now = now.addingTimeInterval(Double(offset) * 86_400)
             card = scheduler.schedule(card, rating: rating, at: now, random: &random).card
@@ -89,7 +89,7 @@ struct FSRSVectorTests {
     func easyRunFloorsDifficulty() throws {
         let scheduler = try Self.scheduler()
         var card = Card.new(id: "q", due: Self.start)
-        var random = SeededRandom(seed: 1)
+        var random = SeededStudyRandom(seed: 1)
         for index in 0..<10 {
             let now = Self.start.addingTimeInterval(Double(index) * 5)
             card = scheduler.schedule(card, rating: .easy, at: now, random: &random).card

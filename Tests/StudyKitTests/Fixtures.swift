@@ -6,7 +6,8 @@ enum Fixtures {
     static let goodContent = root.appendingPathComponent("content/good")
     static let brokenContent = root.appendingPathComponent("content/broken")
     static let importer = root.appendingPathComponent("import")
-    static let seed = URL(fileURLWithPath: "/work/shared/seeds/000_fbaa5c37a96d2431.txt")
+    /// A byte-for-byte copy of ../shared/seeds/000_fbaa5c37a96d2431.txt, mis-encodings included.
+    static let seed = importer.appendingPathComponent("seed-5.2.1.txt")
 
     /// The names of the broken-content cases (one folder each).
     static var brokenCases: [String] {

@@ -64,56 +64,64 @@ public final class KMSEngine: Sendable {
     ///   - mutates: whether the operation may change state (a write transaction, and its audit
     ///     record committed with the change).
     ///   - parameters: what the audit log shows of the request (never secrets).
-    func perform<R>(_ operation: String, _ context: RequestContext, mutates: Bool, parameters: JSONValue,
+    func perform<R>(_ operation: String, _ context: RequestContext, mutates: Bool, parameters: @autoclosure () -> JSONValue,
                     _ body: (OperationScope) throws -> R) throws(KMSError) -> R {
-        let requestID = random.uuid()
-        let now: Date
-        do {
-            now = clock.now()
-            try settleDueEvents(until: now)
-        } catch {
-            throw Self.asKMSError(error)
-        }
-        var auditTemplate = AuditEvent(
-            eventID: random.uuid(), requestID: requestID, eventTime: now, eventName: operation,
-            region: context.region, recipientAccountId: context.caller.accountId, caller: context.caller,
-            invokedBy: context.viaService, sourceIPAddress: context.viaService ?? context.sourceIPAddress,
-            userAgent: context.viaService ?? context.userAgent, requestParameters: parameters, responseElements: .null,
-            additionalEventData: .null, errorCode: nil, errorMessage: nil, resources: [], readOnly: !mutates)
-        var scopeResources: [String] = []
+        let now = clock.now()
+        var scope: OperationScope?
         do {
             if mutates {
+                try settleDueEvents(until: now)
                 return try store.write { tx in
-                    let scope = OperationScope(engine: self, tx: tx, context: context, now: now, operation: operation)
-                    defer { scopeResources = scope.resources }
-                    let result = try body(scope)
-                    scope.fill(&auditTemplate)
-                    try tx.appendAudit(auditTemplate)
+                    let s = OperationScope(engine: self, tx: tx, context: context, now: now, operation: operation)
+                    scope = s
+                    let result = try body(s)
+                    try tx.appendAudit(auditEvent(operation, context, now, parameters(), s, readOnly: false))
                     return result
                 }
-            } else {
-                let (result, event) = try store.read { tx in
-                    let scope = OperationScope(engine: self, tx: tx, context: context, now: now, operation: operation)
-                    defer { scopeResources = scope.resources }
-                    let result = try body(scope)
-                    var event = auditTemplate
-                    scope.fill(&event)
-                    return (result, event)
+            }
+            // Reads settle only when something is due, checked in the same snapshot.
+            while true {
+                let outcome: R? = try store.read { tx in
+                    if let due = try tx.earliestDueDate(), due <= now { return nil }
+                    let s = OperationScope(engine: self, tx: tx, context: context, now: now, operation: operation)
+                    scope = s
+                    return try body(s)
                 }
-                try store.appendAudit(event)
-                return result
+                if let outcome {
+                    if store.recordsAudit {
+                        try store.appendAudit(auditEvent(operation, context, now, parameters(), scope, readOnly: true))
+                    }
+                    return outcome
+                }
+                try settleDueEvents(until: now)
             }
         } catch {
             let kmsError = Self.asKMSError(error)
-            var failed = auditTemplate
-            failed.errorCode = kmsError.code.rawValue
-            failed.errorMessage = kmsError.message
-            failed.resources = scopeResources
-            // A refused or failed call is recorded too; if even that cannot be written the
-            // original error is still the one the caller needs to see.
-            try? store.appendAudit(failed)
+            if store.recordsAudit {
+                var failed = auditEvent(operation, context, now, parameters(), scope, readOnly: !mutates)
+                failed.errorCode = kmsError.code.rawValue
+                failed.errorMessage = kmsError.message
+                failed.responseElements = .null
+                failed.additionalEventData = .null
+                // A refused or failed call is recorded too; if even that cannot be written the
+                // original error is still the one the caller needs to see.
+                try? store.appendAudit(failed)
+            }
             throw kmsError
         }
+    }
+
+    /// The audit record of one call, from what the operation noted in its scope.
+    private func auditEvent(_ operation: String, _ context: RequestContext, _ now: Date, _ parameters: JSONValue,
+                            _ scope: OperationScope?, readOnly: Bool) -> AuditEvent {
+        var event = AuditEvent(
+            eventID: random.uuid(), requestID: random.uuid(), eventTime: now, eventName: operation,
+            region: context.region, recipientAccountId: context.caller.accountId, caller: context.caller,
+            invokedBy: context.viaService, sourceIPAddress: context.viaService ?? context.sourceIPAddress,
+            userAgent: context.viaService ?? context.userAgent, requestParameters: parameters, responseElements: .null,
+            additionalEventData: .null, errorCode: nil, errorMessage: nil, resources: [], readOnly: readOnly)
+        scope?.fill(&event)
+        return event
     }
 
     static func asKMSError(_ error: any Error) -> KMSError {

@@ -49,4 +49,6 @@ public protocol KMSStore: Sendable {
     /// Appends an audit record of a call that changed nothing (a read or a refused request).
     /// Durable before it returns; concurrent callers may share one commit.
     func appendAudit(_ event: AuditEvent) throws
+    /// False only where auditing is deliberately off (a benchmark's "without audit" figure).
+    var recordsAudit: Bool { get }
 }

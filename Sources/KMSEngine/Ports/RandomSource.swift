@@ -18,26 +18,55 @@ extension RandomSource {
     }
 
     public func hex(_ count: Int) -> String {
-        bytes(count).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(bytes(count))
     }
 }
 
-/// The operating system's cryptographically secure generator.
-public struct SystemRandom: RandomSource {
+/// The operating system's cryptographically secure generator, read in blocks.
+///
+/// Bytes come from the kernel CSPRNG (`getrandom` on Linux, through the standard library's
+/// `SystemRandomNumberGenerator`), fetched 4 KiB at a time and handed out once each, so a nonce
+/// costs a memcpy rather than a system call.
+public final class SystemRandom: RandomSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var buffer = [UInt8](repeating: 0, count: 4096)
+    private var position = 4096
+
     public init() {}
 
     public func bytes(_ count: Int) -> Data {
-        // The standard library's generator reads the kernel CSPRNG (getrandom on Linux,
-        // arc4random on Darwin); both are documented as cryptographically secure.
+        if count > 1024 { return Self.fresh(count) }
+        return lock.withLock {
+            if position + count > buffer.count {
+                buffer = Self.freshBytes(buffer.count)
+                position = 0
+            }
+            defer {
+                // Never hand out the same bytes twice: wipe what was taken.
+                for i in position..<(position + count) { buffer[i] = 0 }
+                position += count
+            }
+            return Data(buffer[position..<(position + count)])
+        }
+    }
+
+    private static func fresh(_ count: Int) -> Data { Data(freshBytes(count)) }
+
+    private static func freshBytes(_ count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         var out = [UInt8](repeating: 0, count: count)
-        var i = 0
-        while i < count {
-            let word = generator.next()
-            for k in 0..<min(8, count - i) { out[i + k] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(k))) }
-            i += 8
+        out.withUnsafeMutableBytes { raw in
+            var i = 0
+            while i < count {
+                var word = generator.next()
+                let n = min(8, count - i)
+                withUnsafeBytes(of: &word) { w in
+                    for k in 0..<n { raw[i + k] = w[k] }
+                }
+                i += n
+            }
         }
-        return Data(out)
+        return out
     }
 }
 
@@ -66,9 +95,14 @@ public final class SeededRandom: RandomSource, @unchecked Sendable {
 
 enum UUIDText {
     static func format(_ b: [UInt8]) -> String {
-        let hex = b.map { String(format: "%02x", $0) }
-        return hex[0..<4].joined() + "-" + hex[4..<6].joined() + "-" + hex[6..<8].joined() + "-"
-            + hex[8..<10].joined() + "-" + hex[10..<16].joined()
+        var out = [UInt8]()
+        out.reserveCapacity(36)
+        for (i, byte) in b.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+            out.append(Hex.digits[Int(byte >> 4)])
+            out.append(Hex.digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func parse(_ s: String) -> [UInt8]? {
@@ -83,5 +117,19 @@ enum UUIDText {
             i = j
         }
         return out
+    }
+}
+
+/// Lower-case hexadecimal without Foundation's formatter (which costs microseconds per call).
+public enum Hex {
+    static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var out = [UInt8]()
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

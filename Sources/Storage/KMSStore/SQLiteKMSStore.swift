@@ -12,24 +12,29 @@ public final class SQLiteKMSStore: KMSStore, @unchecked Sendable {
     let db: AppDatabase
     let cache = KMSCache()
     let audit: AuditWriter
+    public let recordsAudit: Bool
 
-    public init(database: AppDatabase) {
+    /// - Parameter auditing: false only for a benchmark's "without audit" figure; every real use
+    ///   records every call.
+    public init(database: AppDatabase, auditing: Bool = true) {
         db = database
+        recordsAudit = auditing
         audit = AuditWriter(database: database)
         let cache = self.cache
         database.onExternalChange { cache.clear() }
     }
 
     public func read<T>(_ body: (KMSTransaction) throws -> T) throws -> T {
-        try db.read { conn in try body(SQLiteKMSTransaction(conn: conn, cache: cache)) }
+        try db.read { conn in try body(SQLiteKMSTransaction(conn: conn, cache: cache, auditing: recordsAudit)) }
     }
 
     public func write<T>(_ body: (KMSTransaction) throws -> T) throws -> T {
         defer { cache.clear() }
-        return try db.write { conn in try body(SQLiteKMSTransaction(conn: conn, cache: nil)) }
+        return try db.write { conn in try body(SQLiteKMSTransaction(conn: conn, cache: nil, auditing: recordsAudit)) }
     }
 
     public func appendAudit(_ event: AuditEvent) throws {
+        guard recordsAudit else { return }
         try audit.append(event)
     }
 }

@@ -7,10 +7,12 @@ import Wire
 final class SQLiteKMSTransaction: KMSTransaction {
     let conn: SQLiteConnection
     let cache: KMSCache?
+    let auditing: Bool
 
-    init(conn: SQLiteConnection, cache: KMSCache?) {
+    init(conn: SQLiteConnection, cache: KMSCache?, auditing: Bool) {
         self.conn = conn
         self.cache = cache
+        self.auditing = auditing
     }
 
     // MARK: Keys
@@ -158,6 +160,7 @@ final class SQLiteKMSTransaction: KMSTransaction {
     // MARK: Audit
 
     func appendAudit(_ event: AuditEvent) throws {
+        guard auditing else { return }
         try AuditRows.insert(event, conn: conn)
     }
 }

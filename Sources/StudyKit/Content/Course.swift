@@ -16,12 +16,18 @@ public struct Course: Sendable, Hashable {
         self.unreadableFiles = unreadableFiles
     }
 
+    /// The manifest's topics, in teaching order.
     public var topics: [Topic] { manifest.topics }
+    /// The manifest's facts.
     public var facts: [Fact] { manifest.facts }
 
+    /// The topic with `id`, if the manifest has it.
     public func topic(id: String) -> Topic? { manifest.topics.first { $0.id == id } }
+    /// The fact with `id`, if the manifest has it.
     public func fact(id: String) -> Fact? { manifest.facts.first { $0.id == id } }
+    /// The lesson with `id`, if loaded.
     public func lesson(id: String) -> Lesson? { lessons.first { $0.id == id } }
+    /// The question with `id`, if loaded.
     public func question(id: String) -> Question? { questions.first { $0.id == id } }
 
     /// Lessons on `topic`, in reading order.

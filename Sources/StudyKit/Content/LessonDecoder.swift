@@ -108,8 +108,11 @@ enum LessonDecoder {
         let caption = reader.optionalText(object, "caption")
         var header: [String]?
         if let headerNode = reader.required(object, "header") {
-            header = reader.textList(headerNode, "a table's 'header'")?.map(\.value)
-            if header?.isEmpty == true { reader.error("a table's 'header' has no columns", at: headerNode) }
+            // An empty header cell is the usual corner of a comparison table; an all-empty header is not.
+            header = reader.textList(headerNode, "a table's 'header'", allowEmpty: true)?.map(\.value)
+            if let header, header.allSatisfy(\.isEmpty) {
+                reader.error("a table's 'header' has no column names; name at least one column", at: headerNode)
+            }
         }
         var rows: [[String]] = []
         if let rowsNode = reader.required(object, "rows"), let items = reader.sequence(rowsNode, "a table's 'rows'") {

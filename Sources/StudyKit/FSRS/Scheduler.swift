@@ -54,7 +54,7 @@ public struct Scheduler: Sendable {
 
     /// Reviews `card` with `rating` at `now`: the updated card and the log entry to append.
     /// `random` is consulted only when the result is a fuzzed Review interval.
-    public func schedule<R: RandomSource>(_ card: Card, rating: Rating, at now: Date,
+    public func schedule<R: StudyRandomSource>(_ card: Card, rating: Rating, at now: Date,
                                           duration: TimeInterval? = nil,
                                           random: inout R) -> ScheduledReview {
         review(card, rating: rating, at: now, duration: duration) { random.nextUnit() }
@@ -130,7 +130,8 @@ public struct Scheduler: Sendable {
 
     /// Learning and Relearning: Again to step 0, Hard stays, Good advances, Easy graduates.
     private func stepWait(_ card: inout Card, rating: Rating, steps: [TimeInterval]) -> Wait {
-        let step = card.step ?? 0
+        // A stored card may carry any step; a negative one is treated as the first.
+        let step = max(0, card.step ?? 0)
         // No steps, or a card left past the last step by a change of parameters: graduate.
         if steps.isEmpty || (step >= steps.count && rating != .again) { return graduate(&card) }
         switch rating {

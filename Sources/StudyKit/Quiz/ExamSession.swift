@@ -60,8 +60,10 @@ public struct ExamSession: Sendable {
         deadline.map { max(0, $0.timeIntervalSince(now)) }
     }
 
+    /// Whether the time limit has passed at `now` (never, when untimed).
     public func isTimeUp(at now: Date) -> Bool { deadline.map { now >= $0 } ?? false }
 
+    /// Whether `finish(at:)` has graded the exam.
     public var isFinished: Bool { result != nil }
 
     /// Positions still unanswered.

@@ -68,6 +68,7 @@ public enum Grader {
 /// Compares a typed do-it answer with the engine's value, as FORMAT.md says: as text, trimmed,
 /// case-sensitive (identifiers are), numbers by value.
 public enum DoItMatcher {
+    /// Whether the typed `given` answer matches the engine's `expected` value.
     public static func matches(_ given: String, expected: JSONValue) -> Bool {
         let text = given.trimmingCharacters(in: .whitespacesAndNewlines)
         switch expected {

@@ -53,7 +53,7 @@ public enum QuizBuildError: Error, Sendable, Equatable, CustomStringConvertible 
 public enum QuizBuilder {
     /// The questions of a quiz, each with its shown option order. A `due` quiz with nothing due is
     /// empty rather than an error: "nothing to review" is good news.
-    public static func build<R: RandomSource>(from course: Course, request: QuizRequest,
+    public static func build<R: StudyRandomSource>(from course: Course, request: QuizRequest,
                                               random: inout R) throws(QuizBuildError) -> [PresentedQuestion] {
         if let count = request.count, count < 1 { throw .countTooSmall(count) }
         let usable = { (question: Question) in request.includeDoIt || question.kind != .doIt }
@@ -85,7 +85,7 @@ public enum QuizBuilder {
 
     /// An exam of `count` choice questions spread over the topics: topics take turns (in a random
     /// order) so every topic with questions is represented before any topic gets a second one.
-    public static func buildExam<R: RandomSource>(from course: Course, count: Int,
+    public static func buildExam<R: StudyRandomSource>(from course: Course, count: Int,
                                                   random: inout R) throws(QuizBuildError) -> [PresentedQuestion] {
         guard count >= 1 else { throw .countTooSmall(count) }
         var pools: [[Question]] = course.topics.map { topic in
@@ -105,7 +105,7 @@ public enum QuizBuilder {
     }
 
     /// A question with its options shuffled unless it or the request forbids it.
-    public static func present<R: RandomSource>(_ question: Question, shuffle: Bool, random: inout R) -> PresentedQuestion {
+    public static func present<R: StudyRandomSource>(_ question: Question, shuffle: Bool, random: inout R) -> PresentedQuestion {
         let order = Array(question.options.indices)
         return PresentedQuestion(question: question,
                                  optionOrder: shuffle && question.shuffle ? random.shuffled(order) : order)

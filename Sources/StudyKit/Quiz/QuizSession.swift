@@ -52,6 +52,7 @@ public struct QuizSession: Sendable {
     /// The question being asked or reviewed; `nil` when finished.
     public var current: PresentedQuestion? { index < items.count ? items[index] : nil }
 
+    /// Whether every question has been answered and confirmed.
     public var isFinished: Bool { phase == .finished }
 
     /// Answers a choice question with typed letters at `now`.

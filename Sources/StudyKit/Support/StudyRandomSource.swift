@@ -1,11 +1,11 @@
 /// A source of randomness handed in from outside, so that every random choice StudyKit makes
 /// (fuzz, quiz order, option order) is reproducible in tests and replays.
-public protocol RandomSource: Sendable {
+public protocol StudyRandomSource: Sendable {
     /// The next 64 uniformly distributed random bits.
     mutating func nextUInt64() -> UInt64
 }
 
-extension RandomSource {
+extension StudyRandomSource {
     /// A uniformly distributed value in `0 ..< 1`, built from the top 53 bits so every
     /// representable step is equally likely.
     public mutating func nextUnit() -> Double {
@@ -39,7 +39,7 @@ extension RandomSource {
 
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the same sequence on every
 /// platform, which is what tests and deterministic replays need.
-public struct SeededRandom: RandomSource {
+public struct SeededStudyRandom: StudyRandomSource {
     private var state: UInt64
 
     /// A generator whose whole sequence is fixed by `seed`.
@@ -55,7 +55,7 @@ public struct SeededRandom: RandomSource {
 }
 
 /// The operating system's generator, for production use where reproducibility is not wanted.
-public struct SystemRandomSource: RandomSource {
+public struct SystemStudyRandom: StudyRandomSource {
     /// A source backed by `SystemRandomNumberGenerator`.
     public init() {}
 

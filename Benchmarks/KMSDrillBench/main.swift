@@ -1,0 +1,121 @@
+// The KMS Drill benchmark: figures measured side by side in one run, printed as operations per
+// second and as ratios. Not a test: these machines are shared and noisy, so speed is reported,
+// never asserted. Build and run with `swift run -c release kmsdrill-bench [seconds-per-case]`.
+@preconcurrency import Crypto
+import Foundation
+import KMSEngine
+import Storage
+
+let secondsPerCase = Double(CommandLine.arguments.dropFirst().first ?? "") ?? 2.0
+let home = FileManager.default.temporaryDirectory.appendingPathComponent("kmsdrill-bench-\(UUID().uuidString)").path
+try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: home) }
+
+/// Runs `body` repeatedly for about `secondsPerCase` and returns operations per second.
+func measure(_ name: String, _ body: () throws -> Void) rethrows -> Double {
+    for _ in 0..<200 { try body() }  // warm up caches and allocators
+    var count = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    var elapsed: Double = 0
+    repeat {
+        for _ in 0..<100 { try body() }
+        count += 100
+        elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    } while elapsed < secondsPerCase
+    let rate = Double(count) / elapsed
+    print(String(format: "%-46@ %12.0f ops/s %9.2f µs/op", name as NSString, rate, 1e6 / rate))
+    return rate
+}
+
+let plaintext = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0) })
+let rawKey = SymmetricKey(size: .bits256)
+let context = ["app": "bench", "tenant": "t-42"]
+let aad = Data(EncryptionContextEncoding.canonical(context))
+
+print("KMS Drill benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(secondsPerCase)s per case, 4 KiB payloads")
+print("home: \(home) (file-backed SQLite, WAL)")
+print("")
+let rawSeal = try measure("raw AES-256-GCM seal (swift-crypto)") {
+    _ = try AES.GCM.seal(plaintext, using: rawKey, authenticating: aad)
+}
+let sealed = try AES.GCM.seal(plaintext, using: rawKey, authenticating: aad)
+let rawOpen = try measure("raw AES-256-GCM open (swift-crypto)") {
+    _ = try AES.GCM.open(sealed, using: rawKey, authenticating: aad)
+}
+
+/// An engine on a file-backed home in `dir`, with or without its audit log.
+func makeEngine(_ dir: String, auditing: Bool) throws -> KMSEngine {
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let db = try AppDatabase(path: dir + "/kmsdrill.sqlite")
+    return KMSEngine(store: SQLiteKMSStore(database: db, auditing: auditing), clock: HomeClock(database: db),
+                     hsm: HSM(rootKey: try RootKeyFile.loadOrCreate(at: dir + "/" + RootKeyFile.fileName)))
+}
+
+let caller = RequestContext(caller: Caller(kind: .iamUser, accountId: "111122223333",
+                                           arn: "arn:aws:iam::111122223333:user/admin", principalId: "AIDAADMIN", userName: "admin"))
+
+/// Per-thread operation counts, written once by each thread.
+final class Counters: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int]
+    init(_ n: Int) { values = Array(repeating: 0, count: n) }
+    func set(_ i: Int, _ v: Int) { lock.withLock { values[i] = v } }
+    var total: Int { lock.withLock { values.reduce(0, +) } }
+}
+
+/// Runs `body` on `threads` threads at once for about `secondsPerCase`; total operations per second.
+func measureConcurrent(_ name: String, threads: Int, _ body: @escaping @Sendable () throws -> Void) throws -> Double {
+    for _ in 0..<200 { try body() }
+    let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(secondsPerCase * 1e9)
+    let counts = Counters(threads)
+    let start = DispatchTime.now().uptimeNanoseconds
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+        var n = 0
+        while DispatchTime.now().uptimeNanoseconds < deadline {
+            for _ in 0..<50 { try? body() }
+            n += 50
+        }
+        counts.set(t, n)
+    }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let rate = Double(counts.total) / elapsed
+    print(String(format: "%-46@ %12.0f ops/s %9.2f µs/op", name as NSString, rate, 1e6 / rate))
+    return rate
+}
+
+let plain = try makeEngine(home + "/no-audit", auditing: false)
+let audited = try makeEngine(home + "/audited", auditing: true)
+var keyIds: [String] = []
+for engine in [plain, audited] {
+    let keyId = try engine.createKey(CreateKeyRequest(Description: "bench"), caller).KeyMetadata.KeyId
+    try engine.createAlias(CreateAliasRequest(AliasName: "alias/bench", TargetKeyId: keyId), caller)
+    keyIds.append(keyId)
+}
+let encryptRequest = EncryptRequest(KeyId: keyIds[0], Plaintext: plaintext, EncryptionContext: context)
+let blob = try plain.encrypt(encryptRequest, caller).CiphertextBlob
+
+print("")
+print("-- engine in-process, persistence on (SQLite home), allow-all authorizer, audit log off")
+let engineEncrypt = try measure("engine Encrypt (key ID)") { _ = try plain.encrypt(encryptRequest, caller) }
+let aliasRequest = EncryptRequest(KeyId: "alias/bench", Plaintext: plaintext, EncryptionContext: context)
+_ = try measure("engine Encrypt (alias)") { _ = try plain.encrypt(aliasRequest, caller) }
+let decryptRequest = DecryptRequest(CiphertextBlob: blob, EncryptionContext: context)
+let engineDecrypt = try measure("engine Decrypt") { _ = try plain.decrypt(decryptRequest, caller) }
+let gdkRequest = GenerateDataKeyRequest(KeyId: keyIds[0], EncryptionContext: context, KeySpec: .aes256)
+let engineGDK = try measure("engine GenerateDataKey (AES_256)") { _ = try plain.generateDataKey(gdkRequest, caller) }
+
+print("")
+print("-- the same with every call recorded durably in the audit log")
+let auditedRequest = EncryptRequest(KeyId: keyIds[1], Plaintext: plaintext, EncryptionContext: context)
+let auditedOne = try measure("audited Encrypt, 1 caller") { _ = try audited.encrypt(auditedRequest, caller) }
+let auditedMany = try measureConcurrent("audited Encrypt, 8 concurrent callers", threads: 8) {
+    _ = try audited.encrypt(auditedRequest, caller)
+}
+
+print("")
+print(String(format: "engine Encrypt / raw seal:          %.2fx slower (aim: within 3x)", rawSeal / engineEncrypt))
+print(String(format: "engine Decrypt / raw open:          %.2fx slower", rawOpen / engineDecrypt))
+print(String(format: "engine GenerateDataKey / raw seal:  %.2fx slower", rawSeal / engineGDK))
+print(String(format: "engine Encrypt: %.0f ops/s (aim: at least 60000)", engineEncrypt))
+print(String(format: "audited Encrypt: %.0f ops/s with 1 caller, %.0f with 8 sharing commits (aim: at least 40000); audit costs %.2fx",
+             auditedOne, auditedMany, engineEncrypt / auditedMany))
