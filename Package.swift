@@ -29,11 +29,14 @@ let package = Package(
         .testTarget(name: "KMSPolicyTests", dependencies: ["KMSPolicy", "Wire"], exclude: ["Corpus"]),
         // The KMS engine: keys, material versions, ciphertext format, one file per operation.
         // No I/O: time, randomness, storage, authorization and audit come in through protocols.
-        .target(name: "KMSEngine", dependencies: ["Wire", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "KMSEngine", dependencies: ["Wire", "KMSPolicy", .product(name: "Crypto", package: "swift-crypto")]),
+        // The simulated AWS services around KMS (IAM/STS, S3, EBS, RDS, DynamoDB, CloudTrail), each
+        // reached by operation name with wire-form JSON like the engine.
+        .target(name: "CloudSim", dependencies: ["KMSEngine", "KMSPolicy", "Wire"]),
         // The system's SQLite (libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The only code that talks to SQLite: the home database, migrations, and the stores.
-        .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "Wire", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "CloudSim", "Wire", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure study library: content model, loader and checker, importer, FSRS-6, quizzes, exams,
         // progress, lesson rendering.
         .target(name: "StudyKit", dependencies: ["Wire", .product(name: "Yams", package: "Yams")]),

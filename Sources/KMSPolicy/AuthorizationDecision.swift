@@ -31,7 +31,7 @@ public struct AuthorizationDecision: Sendable {
     /// Which rule decided.
     public let basis: Basis
     /// The request that was decided.
-    public let request: AuthorizationRequest
+    public let request: PolicyRequest
     /// The account that owns the key.
     public let keyAccount: String
     /// Whether the caller belongs to another account than the key's.

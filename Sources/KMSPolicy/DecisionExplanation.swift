@@ -131,7 +131,7 @@ extension AuthorizationDecision {
         "{" + context.keys.sorted().map { "\"\($0)\": \"\(context[$0] ?? "")\"" }.joined(separator: ", ") + "}"
     }
 
-    private func constraintText(_ constraints: GrantConstraints?) -> String {
+    private func constraintText(_ constraints: KeyGrantConstraints?) -> String {
         var parts: [String] = []
         if let eq = constraints?.encryptionContextEquals { parts.append("EncryptionContextEquals \(contextText(eq))") }
         if let sub = constraints?.encryptionContextSubset { parts.append("EncryptionContextSubset \(contextText(sub))") }

@@ -36,7 +36,7 @@ public enum KMSAuthorizer {
     ///   - keyAccount: the account that owns the key.
     ///   - identityPolicies: the IAM policies attached to the caller (none for the root user or a service).
     ///   - grants: the grants on the key; only those whose grantee is the caller or its account matter.
-    public static func authorize(_ request: AuthorizationRequest, keyAccount: String, keyPolicy: PolicyDocument,
+    public static func authorize(_ request: PolicyRequest, keyAccount: String, keyPolicy: PolicyDocument,
                                  identityPolicies: [IdentityPolicy] = [], grants: [KeyGrant] = []) -> AuthorizationDecision {
         let context = EvaluationContext(request)
         let caller = request.caller

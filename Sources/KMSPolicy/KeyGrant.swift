@@ -8,14 +8,14 @@ public struct KeyGrant: Sendable, Hashable {
     /// Grant operations (`Decrypt`, `GenerateDataKey`, ...), the GrantOperation enum's values.
     public var operations: [String]
     /// EncryptionContextEquals / EncryptionContextSubset, checked on operations that take a context.
-    public var constraints: GrantConstraints?
+    public var constraints: KeyGrantConstraints?
     /// Set when the grant is not yet effective everywhere (eventual consistency): it then allows
     /// only requests that present `grantToken`, as AWS documents for new grants.
     public var requiresGrantToken: Bool
     public var grantToken: String?
 
     public init(grantId: String, name: String? = nil, granteePrincipal: String, retiringPrincipal: String? = nil,
-                operations: [String], constraints: GrantConstraints? = nil, requiresGrantToken: Bool = false,
+                operations: [String], constraints: KeyGrantConstraints? = nil, requiresGrantToken: Bool = false,
                 grantToken: String? = nil) {
         self.grantId = grantId
         self.name = name
@@ -44,7 +44,7 @@ public struct KeyGrant: Sendable, Hashable {
 
 /// Encryption-context constraints on a grant. Keys compare without regard to case, values exactly,
 /// as KMS documents for grant constraints.
-public struct GrantConstraints: Sendable, Hashable {
+public struct KeyGrantConstraints: Sendable, Hashable {
     public var encryptionContextEquals: [String: String]?
     public var encryptionContextSubset: [String: String]?
 
@@ -86,7 +86,7 @@ public struct GrantEvaluation: Sendable {
     public let grant: KeyGrant
     public let outcome: Outcome
 
-    static func evaluate(_ grant: KeyGrant, request: AuthorizationRequest) -> GrantEvaluation {
+    static func evaluate(_ grant: KeyGrant, request: PolicyRequest) -> GrantEvaluation {
         let caller = request.caller
         let outcome: Outcome
         let operation = KeyGrant.operation(forAction: request.action)

@@ -81,7 +81,7 @@ public enum PolicyEvaluator {
     /// Evaluates `policy` for `request`. Identity-based policies skip the principal test: they apply
     /// to whoever they are attached to.
     public static func evaluate(_ policy: PolicyDocument, id: String, sourceType: PolicySourceType,
-                                request: AuthorizationRequest) -> PolicyEvaluation {
+                                request: PolicyRequest) -> PolicyEvaluation {
         evaluate(policy, id: id, sourceType: sourceType, context: EvaluationContext(request))
     }
 

@@ -7,21 +7,21 @@ public enum PolicyLockoutCheck {
     ///
     /// - Parameter context: condition keys for the imagined request; `kms:CallerAccount` and the
     ///   caller's global keys are derived, and `kms:BypassPolicyLockoutSafetyCheck` defaults to "false".
-    public static func evaluate(proposedPolicy: PolicyDocument, caller: Caller, identityPolicies: [IdentityPolicy],
-                                keyArn: String, context: RequestContext = RequestContext()) -> AuthorizationDecision {
+    public static func evaluate(proposedPolicy: PolicyDocument, caller: PolicyCaller, identityPolicies: [IdentityPolicy],
+                                keyArn: String, context: ConditionContext = ConditionContext()) -> AuthorizationDecision {
         var context = context
         if context["kms:BypassPolicyLockoutSafetyCheck"] == nil {
             context["kms:BypassPolicyLockoutSafetyCheck"] = .single("false")
         }
-        let request = AuthorizationRequest(caller: caller, action: "kms:PutKeyPolicy", resource: keyArn, context: context)
+        let request = PolicyRequest(caller: caller, action: "kms:PutKeyPolicy", resource: keyArn, context: context)
         let keyAccount = accountOf(keyArn: keyArn) ?? caller.accountId ?? ""
         return KMSAuthorizer.authorize(request, keyAccount: keyAccount, keyPolicy: proposedPolicy,
                                        identityPolicies: identityPolicies)
     }
 
     /// Throws `PolicyError.lockout` with KMS's message when the check fails.
-    public static func check(proposedPolicy: PolicyDocument, caller: Caller, identityPolicies: [IdentityPolicy],
-                             keyArn: String, context: RequestContext = RequestContext()) throws(PolicyError) {
+    public static func check(proposedPolicy: PolicyDocument, caller: PolicyCaller, identityPolicies: [IdentityPolicy],
+                             keyArn: String, context: ConditionContext = ConditionContext()) throws(PolicyError) {
         let decision = evaluate(proposedPolicy: proposedPolicy, caller: caller, identityPolicies: identityPolicies,
                                 keyArn: keyArn, context: context)
         if !decision.isAllowed { throw .lockout(PolicyError.lockoutSentence) }

@@ -75,7 +75,7 @@ public struct PrincipalElement: Sendable {
     public let entries: [(type: String, written: String, principal: PolicyPrincipal)]
 
     /// How the element matches `caller`, or `nil` when the statement does not apply to it.
-    func match(_ caller: Caller) -> PrincipalMatch? {
+    func match(_ caller: PolicyCaller) -> PrincipalMatch? {
         if isNegated {
             return excludes(caller) ? nil : .notPrincipal
         }
@@ -94,7 +94,7 @@ public struct PrincipalElement: Sendable {
     }
 
     /// Whether `principal` names the caller itself (not merely its account).
-    private static func namesExactly(_ principal: PolicyPrincipal, _ caller: Caller) -> Bool {
+    private static func namesExactly(_ principal: PolicyPrincipal, _ caller: PolicyCaller) -> Bool {
         switch principal {
         case .user(let arn), .assumedRole(let arn), .federatedUser(let arn): return caller.arn == arn
         case .role(let arn): return caller.roleArn == arn || caller.arn == arn
@@ -106,7 +106,7 @@ public struct PrincipalElement: Sendable {
     /// NotPrincipal leaves out a caller only when it lists every identity the request carries:
     /// the caller's own ARN *and* its account (AWS's documented rule; a session is listed by its
     /// assumed-role ARN, not by the role ARN).
-    private func excludes(_ caller: Caller) -> Bool {
+    private func excludes(_ caller: PolicyCaller) -> Bool {
         var identities: [PolicyPrincipal] = []
         switch caller.kind {
         case .root: identities = [.account(caller.accountId ?? "")]

@@ -1,6 +1,6 @@
 /// The schema of a KMS Drill home, as named, append-only migrations.
 public enum Migrations {
-    public static let all: [Migration] = [engineCore]
+    public static let all: [Migration] = [engineCore, iamPrincipals]
 
     /// Keys, their wrapped material versions, aliases, grants, the audit log and settings.
     static let engineCore = Migration("2026-11-29-engine-core", """
@@ -94,5 +94,47 @@ public enum Migrations {
             name TEXT PRIMARY KEY NOT NULL,
             value TEXT NOT NULL
         );
+        """)
+
+    /// IAM users and roles with inline policies, and the principals a fresh home starts with:
+    /// account 111122223333 (admin, alice, bob, auditor, AppRole) and 444455556666 (carol).
+    static let iamPrincipals = Migration("2026-11-29-iam-principals", """
+        CREATE TABLE iam_principals (
+            kind TEXT NOT NULL CHECK (kind IN ('user', 'role')),
+            account_id TEXT NOT NULL CHECK (length(account_id) = 12),
+            name TEXT NOT NULL,
+            id TEXT NOT NULL UNIQUE,
+            path TEXT NOT NULL DEFAULT '/',
+            create_date REAL NOT NULL,
+            assume_role_policy TEXT,
+            description TEXT,
+            PRIMARY KEY (kind, account_id, name)
+        );
+        CREATE TABLE iam_inline_policies (
+            principal_kind TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            principal_name TEXT NOT NULL,
+            policy_name TEXT NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (principal_kind, account_id, principal_name, policy_name),
+            FOREIGN KEY (principal_kind, account_id, principal_name)
+                REFERENCES iam_principals (kind, account_id, name) ON DELETE CASCADE
+        );
+        INSERT INTO iam_principals (kind, account_id, name, id, create_date, assume_role_policy, description) VALUES
+            ('user', '111122223333', 'admin', 'AIDA6MDBMLGWWZRRSUCU', 1767225600, NULL, NULL),
+            ('user', '111122223333', 'alice', 'AIDANJ6QG3LES3DJU5RY', 1767225600, NULL, NULL),
+            ('user', '111122223333', 'bob', 'AIDA2FPBEJXD2NKALRRM', 1767225600, NULL, NULL),
+            ('user', '111122223333', 'auditor', 'AIDA3RKWUV77KHBF2TSM', 1767225600, NULL, NULL),
+            ('role', '111122223333', 'AppRole', 'AROAJDHIQ4FQKP7OLVY7', 1767225600,
+             '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+             'The application''s role: what a service running the app acts as.'),
+            ('user', '444455556666', 'carol', 'AIDAUC3GCWKFCTBVT6TG', 1767225600, NULL, NULL);
+        INSERT INTO iam_inline_policies (principal_kind, account_id, principal_name, policy_name, document) VALUES
+            ('user', '111122223333', 'admin', 'AdministratorAccess',
+             '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'),
+            ('user', '111122223333', 'auditor', 'AuditReadOnly',
+             '{"Version":"2012-10-17","Statement":[{"Sid":"ReadAuditTrail","Effect":"Allow","Action":["cloudtrail:LookupEvents","cloudtrail:Describe*","cloudtrail:Get*","cloudtrail:List*"],"Resource":"*"},{"Sid":"ReadKeyMetadata","Effect":"Allow","Action":["kms:Describe*","kms:Get*","kms:List*"],"Resource":"*"}]}'),
+            ('user', '444455556666', 'carol', 'AdministratorAccess',
+             '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}');
         """)
 }

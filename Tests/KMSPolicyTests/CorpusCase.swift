@@ -119,9 +119,9 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
 
     func grants() -> [KeyGrant] {
         (body["grants"]?.arrayValue ?? []).map { g in
-            var constraints: GrantConstraints?
+            var constraints: KeyGrantConstraints?
             if let c = g["Constraints"] {
-                constraints = GrantConstraints(encryptionContextEquals: CorpusCase.stringMap(c["EncryptionContextEquals"]),
+                constraints = KeyGrantConstraints(encryptionContextEquals: CorpusCase.stringMap(c["EncryptionContextEquals"]),
                                                encryptionContextSubset: CorpusCase.stringMap(c["EncryptionContextSubset"]))
             }
             return KeyGrant(grantId: g["GrantId"]?.stringValue ?? "grant", name: g["Name"]?.stringValue,
@@ -140,14 +140,14 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
         return out
     }
 
-    func caller() throws -> Caller {
+    func caller() throws -> PolicyCaller {
         let arn = request["principal"]?.stringValue ?? CorpusCase.defaultPrincipal
         let tags = CorpusCase.stringMap(request["tags"]) ?? [:]
-        return try Caller.from(arn: arn, roleArn: request["roleArn"]?.stringValue, tags: tags)
+        return try PolicyCaller.from(arn: arn, roleArn: request["roleArn"]?.stringValue, tags: tags)
     }
 
-    func authorizationRequest() throws -> AuthorizationRequest {
-        var context = RequestContext()
+    func authorizationRequest() throws -> PolicyRequest {
+        var context = ConditionContext()
         for (k, v) in request["context"]?.objectValue ?? JSONObject() {
             switch v {
             case .array(let items): context[k] = .multiple(items.compactMap(\.stringValue))
@@ -155,7 +155,7 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
             default: context[k] = .single(v.description)
             }
         }
-        return AuthorizationRequest(caller: try caller(), action: request["action"]?.stringValue ?? "kms:Decrypt",
+        return PolicyRequest(caller: try caller(), action: request["action"]?.stringValue ?? "kms:Decrypt",
                                     resource: keyArn, context: context,
                                     encryptionContext: CorpusCase.stringMap(request["encryptionContext"]),
                                     grantTokens: (request["grantTokens"]?.arrayValue ?? []).compactMap(\.stringValue))

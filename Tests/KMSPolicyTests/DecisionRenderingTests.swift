@@ -6,7 +6,7 @@ import Wire
 @Suite("Rendering decisions")
 struct DecisionRenderingTests {
     static let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-    static let alice = Caller.user(arn: "arn:aws:iam::111122223333:user/alice")
+    static let alice = PolicyCaller.user(arn: "arn:aws:iam::111122223333:user/alice")
 
     static let keyPolicyText = """
         {
@@ -29,9 +29,9 @@ struct DecisionRenderingTests {
         }
         """
 
-    func decide(_ caller: Caller, iam: [IdentityPolicy] = []) throws -> AuthorizationDecision {
+    func decide(_ caller: PolicyCaller, iam: [IdentityPolicy] = []) throws -> AuthorizationDecision {
         let policy = try PolicyDocument.parse(DecisionRenderingTests.keyPolicyText, kind: .resourcePolicy)
-        let request = AuthorizationRequest(caller: caller, action: "kms:Decrypt", resource: DecisionRenderingTests.key,
+        let request = PolicyRequest(caller: caller, action: "kms:Decrypt", resource: DecisionRenderingTests.key,
                                            encryptionContext: ["app": "billing"])
         return KMSAuthorizer.authorize(request, keyAccount: "111122223333", keyPolicy: policy, identityPolicies: iam)
     }
@@ -118,16 +118,16 @@ struct DecisionRenderingTests {
 
     @Test("callers are read from ARNs, and bad ones are refused")
     func callers() throws {
-        let session = try Caller.from(arn: "arn:aws:sts::111122223333:assumed-role/AppRole/s1")
+        let session = try PolicyCaller.from(arn: "arn:aws:sts::111122223333:assumed-role/AppRole/s1")
         #expect(session.kind == .assumedRole)
         #expect(session.roleArn == "arn:aws:iam::111122223333:role/AppRole")
         #expect(session.principalArn == "arn:aws:iam::111122223333:role/AppRole")
-        #expect(try Caller.from(arn: "arn:aws:iam::111122223333:root").kind == .root)
-        #expect(try Caller.from(arn: "s3.amazonaws.com").kind == .service)
-        #expect(try Caller.from(arn: "arn:aws:iam::111122223333:user/a/b/alice").username == "alice")
-        #expect(throws: PolicyError.self) { try Caller.from(arn: "alice") }
-        #expect(throws: PolicyError.self) { try Caller.from(arn: "arn:aws:iam::1234:user/alice") }
-        let built = Caller.assumedRole(roleArn: "arn:aws:iam::111122223333:role/ops/AppRole", sessionName: "x")
+        #expect(try PolicyCaller.from(arn: "arn:aws:iam::111122223333:root").kind == .root)
+        #expect(try PolicyCaller.from(arn: "s3.amazonaws.com").kind == .service)
+        #expect(try PolicyCaller.from(arn: "arn:aws:iam::111122223333:user/a/b/alice").username == "alice")
+        #expect(throws: PolicyError.self) { try PolicyCaller.from(arn: "alice") }
+        #expect(throws: PolicyError.self) { try PolicyCaller.from(arn: "arn:aws:iam::1234:user/alice") }
+        let built = PolicyCaller.assumedRole(roleArn: "arn:aws:iam::111122223333:role/ops/AppRole", sessionName: "x")
         #expect(built.arn == "arn:aws:sts::111122223333:assumed-role/AppRole/x")
     }
 

@@ -44,8 +44,8 @@ struct FuzzTests {
         ]
     }
 
-    static func requests(_ rng: inout Random) -> AuthorizationRequest {
-        let callers: [Caller] = [
+    static func requests(_ rng: inout Random) -> PolicyRequest {
+        let callers: [PolicyCaller] = [
             .user(arn: "arn:aws:iam::111122223333:user/alice", tags: ["k": "1234abcd"]),
             .root(account: "111122223333"),
             .assumedRole(roleArn: "arn:aws:iam::111122223333:role/AppRole", sessionName: "s"),
@@ -53,13 +53,13 @@ struct FuzzTests {
             .service("dynamodb.amazonaws.com"),
         ]
         let actions = ["kms:Decrypt", "kms:Encrypt", "kms:PutKeyPolicy", "kms:DescribeKey", "kms:ReEncryptFrom", "s3:GetObject"]
-        var context = RequestContext()
+        var context = ConditionContext()
         if rng.below(2) == 0 { context["aws:SourceIp"] = .single(rng.pick(["10.1.2.3", "2001:db8::5", "junk", ""])) }
         if rng.below(2) == 0 { context["aws:CurrentTime"] = .single(rng.pick(["2026-01-01T00:00:00Z", "x", "99999999999"])) }
         if rng.below(2) == 0 { context["kms:RotationPeriodInDays"] = .single(rng.pick(["90", "365", "nan", "1e400"])) }
         if rng.below(2) == 0 { context["kms:ViaService"] = .single("dynamodb.us-east-1.amazonaws.com") }
         let ec: [String: String]? = rng.below(3) == 0 ? nil : ["a": "b", "A": "c", "${*}": "*"]
-        return AuthorizationRequest(caller: rng.pick(callers), action: rng.pick(actions),
+        return PolicyRequest(caller: rng.pick(callers), action: rng.pick(actions),
                                     resource: "arn:aws:kms:us-east-1:111122223333:key/1234abcd", context: context,
                                     encryptionContext: ec, grantTokens: ["t"])
     }
@@ -72,7 +72,7 @@ struct FuzzTests {
             let identity = kind == .identityPolicy ? [IdentityPolicy(id: "p", sourceType: .user, document: doc)] : []
             let keyPolicy = kind == .resourcePolicy ? doc : DefaultKeyPolicy.document(account: "111122223333")
             let grant = KeyGrant(grantId: "g", granteePrincipal: request.caller.arn, operations: ["Decrypt"],
-                                 constraints: GrantConstraints(encryptionContextSubset: ["a": "b"]))
+                                 constraints: KeyGrantConstraints(encryptionContextSubset: ["a": "b"]))
             let decision = KMSAuthorizer.authorize(request, keyAccount: "111122223333", keyPolicy: keyPolicy,
                                                    identityPolicies: identity, grants: [grant])
             _ = decision.reasons

@@ -1,4 +1,5 @@
 import Foundation
+import KMSPolicy
 import Wire
 
 /// The AWS managed keys a service creates in an account the first time it needs one
@@ -39,35 +40,16 @@ public enum AWSManagedService: String, CaseIterable, Sendable {
     /// The policy AWS gives the key: use only through the service, by principals of the account;
     /// direct access to metadata only. No statement lets anyone change or delete the key.
     func policy(account: String, region: String) -> String {
-        """
-        {
-          "Version" : "2012-10-17",
-          "Id" : "auto-\(rawValue)-2",
-          "Statement" : [ {
-            "Sid" : "Allow access through \(displayName) for all principals in the account that are authorized to use \(displayName)",
-            "Effect" : "Allow",
-            "Principal" : {
-              "AWS" : "*"
-            },
-            "Action" : [ "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey" ],
-            "Resource" : "*",
-            "Condition" : {
-              "StringEquals" : {
-                "kms:ViaService" : "\(viaService(region: region))",
-                "kms:CallerAccount" : "\(account)"
-              }
-            }
-          }, {
-            "Sid" : "Allow direct access to key metadata to the account",
-            "Effect" : "Allow",
-            "Principal" : {
-              "AWS" : "arn:aws:iam::\(account):root"
-            },
-            "Action" : [ "kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant" ],
-            "Resource" : "*"
-          } ]
+        AWSManagedKeyPolicy.text(for: policyService, account: account, region: region)
+    }
+
+    private var policyService: AWSManagedKeyService {
+        switch self {
+        case .s3: return .s3
+        case .ebs: return .ebs
+        case .rds: return .rds
+        case .dynamodb: return .dynamodb
         }
-        """
     }
 
     /// The service behind a predefined alias name, if it is one KMS Drill simulates.

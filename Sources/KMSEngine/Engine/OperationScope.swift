@@ -99,7 +99,7 @@ final class OperationScope {
                    encryptionContext: [String: String]? = nil, grantTokens: [String]? = nil) throws {
         let request = AuthorizationRequest(
             action: action, context: context, key: key, resourceArn: resourceArn, conditionValues: conditions,
-            encryptionContext: encryptionContext, grantTokens: grantTokens ?? [])
+            encryptionContext: encryptionContext, grantTokens: grantTokens ?? [], now: now)
         try engine.authorizer.authorize(request, in: tx)
     }
 

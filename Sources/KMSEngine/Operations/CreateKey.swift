@@ -1,4 +1,5 @@
 import Foundation
+import KMSPolicy
 import Wire
 
 public struct CreateKeyRequest: Codable, Sendable {

@@ -1,3 +1,4 @@
+import Foundation
 import Wire
 
 /// A request as the authorization point sees it: who asks to do what to which key, with the
@@ -16,9 +17,13 @@ public struct AuthorizationRequest: Sendable {
     /// The encryption context of the request, for grant constraints.
     public var encryptionContext: [String: String]?
     public var grantTokens: [String]
+    /// The simulated time of the request (`aws:CurrentTime`).
+    public var now: Date
 
     public init(action: String, context: RequestContext, key: KeyRecord?, resourceArn: String? = nil,
-                conditionValues: [String: [String]] = [:], encryptionContext: [String: String]? = nil, grantTokens: [String] = []) {
+                conditionValues: [String: [String]] = [:], encryptionContext: [String: String]? = nil, grantTokens: [String] = [],
+                now: Date = Date(timeIntervalSince1970: 0)) {
+        self.now = now
         self.action = action
         self.context = context
         self.key = key

@@ -1,19 +1,19 @@
 /// One request to authorize: who, what action, on which resource, with which condition keys.
-public struct AuthorizationRequest: Sendable, Hashable {
-    public var caller: Caller
+public struct PolicyRequest: Sendable, Hashable {
+    public var caller: PolicyCaller
     /// The IAM action, e.g. `kms:Decrypt`.
     public var action: String
     /// The resource ARN, e.g. `arn:aws:kms:us-east-1:111122223333:key/...`.
     public var resource: String
     /// Condition keys the engine supplies (kms:ViaService, aws:CurrentTime, aws:ResourceTag/x, ...).
-    public var context: RequestContext
+    public var context: ConditionContext
     /// The request's encryption context, when the operation carries one; it also answers
     /// `kms:EncryptionContext:KEY` and `kms:EncryptionContextKeys` and is checked against grant constraints.
     public var encryptionContext: [String: String]?
     /// Grant tokens presented with the request.
     public var grantTokens: [String]
 
-    public init(caller: Caller, action: String, resource: String, context: RequestContext = RequestContext(),
+    public init(caller: PolicyCaller, action: String, resource: String, context: ConditionContext = ConditionContext(),
                 encryptionContext: [String: String]? = nil, grantTokens: [String] = []) {
         self.caller = caller
         self.action = action
@@ -28,9 +28,9 @@ public struct AuthorizationRequest: Sendable, Hashable {
 /// caller and the encryption context. Derivation happens on lookup, so a request pays only for the
 /// keys its policies actually read.
 struct EvaluationContext: Sendable {
-    let request: AuthorizationRequest
+    let request: PolicyRequest
 
-    init(_ request: AuthorizationRequest) { self.request = request }
+    init(_ request: PolicyRequest) { self.request = request }
 
     /// The value of a condition key given in lowercase; `nil` when the request does not have it.
     func value(forKey key: String) -> ContextValue? {

@@ -1,5 +1,5 @@
 /// Who is making a request: the identity a policy's Principal element is matched against.
-public struct Caller: Sendable, Hashable {
+public struct PolicyCaller: Sendable, Hashable {
     /// The kind of principal, which decides how policies match it and which global keys it has.
     public enum Kind: String, Sendable, Hashable {
         /// The account's root user (`arn:aws:iam::ACCOUNT:root`).
@@ -31,39 +31,39 @@ public struct Caller: Sendable, Hashable {
     public let userId: String?
 
     /// The root user of `accountId`.
-    public static func root(account accountId: String) -> Caller {
-        Caller(kind: .root, arn: "arn:aws:iam::\(accountId):root", accountId: accountId, username: nil,
+    public static func root(account accountId: String) -> PolicyCaller {
+        PolicyCaller(kind: .root, arn: "arn:aws:iam::\(accountId):root", accountId: accountId, username: nil,
                roleArn: nil, serviceName: nil, tags: [:], userId: accountId)
     }
 
     /// An IAM user, e.g. `arn:aws:iam::111122223333:user/alice`.
-    public static func user(arn: String, tags: [String: String] = [:], userId: String? = nil) -> Caller {
+    public static func user(arn: String, tags: [String: String] = [:], userId: String? = nil) -> PolicyCaller {
         let parsed = PrincipalARN(arn)
-        return Caller(kind: .user, arn: arn, accountId: parsed?.account, username: parsed?.lastName,
+        return PolicyCaller(kind: .user, arn: arn, accountId: parsed?.account, username: parsed?.lastName,
                       roleArn: nil, serviceName: nil, tags: tags, userId: userId)
     }
 
     /// A session of `roleArn` named `sessionName`: the identity a role's profile acts as.
     public static func assumedRole(roleArn: String, sessionName: String, tags: [String: String] = [:],
-                                   userId: String? = nil) -> Caller {
+                                   userId: String? = nil) -> PolicyCaller {
         let parsed = PrincipalARN(roleArn)
         let account = parsed?.account ?? ""
         let partition = parsed?.partition ?? "aws"
         let roleName = parsed?.lastName ?? roleArn
         let arn = "arn:\(partition):sts::\(account):assumed-role/\(roleName)/\(sessionName)"
-        return Caller(kind: .assumedRole, arn: arn, accountId: parsed?.account, username: nil,
+        return PolicyCaller(kind: .assumedRole, arn: arn, accountId: parsed?.account, username: nil,
                       roleArn: roleArn, serviceName: nil, tags: tags, userId: userId)
     }
 
     /// An AWS service principal such as `s3.amazonaws.com`.
-    public static func service(_ name: String) -> Caller {
-        Caller(kind: .service, arn: name, accountId: nil, username: nil, roleArn: nil, serviceName: name,
+    public static func service(_ name: String) -> PolicyCaller {
+        PolicyCaller(kind: .service, arn: name, accountId: nil, username: nil, roleArn: nil, serviceName: name,
                tags: [:], userId: nil)
     }
 
     /// Reads a caller from an ARN (root, user, assumed-role or federated-user) or a service name.
     /// For an assumed-role ARN without `roleArn`, the role ARN is derived without a path.
-    public static func from(arn: String, roleArn: String? = nil, tags: [String: String] = [:]) throws(PolicyError) -> Caller {
+    public static func from(arn: String, roleArn: String? = nil, tags: [String: String] = [:]) throws(PolicyError) -> PolicyCaller {
         if !arn.hasPrefix("arn:") && arn.hasSuffix(".amazonaws.com") { return .service(arn) }
         guard let p = PrincipalARN(arn) else {
             throw .invalidPrincipal("\"\(arn)\" is not the ARN of a root user, IAM user or role session.")
@@ -75,10 +75,10 @@ public struct Caller: Sendable, Hashable {
             let parts = p.resource.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count >= 3 else { break }
             let role = roleArn ?? "arn:\(p.partition):iam::\(p.account):role/\(parts[1])"
-            return Caller(kind: .assumedRole, arn: arn, accountId: p.account, username: nil, roleArn: role,
+            return PolicyCaller(kind: .assumedRole, arn: arn, accountId: p.account, username: nil, roleArn: role,
                           serviceName: nil, tags: tags, userId: nil)
         case ("sts", "federated-user"):
-            return Caller(kind: .federatedUser, arn: arn, accountId: p.account, username: nil, roleArn: nil,
+            return PolicyCaller(kind: .federatedUser, arn: arn, accountId: p.account, username: nil, roleArn: nil,
                           serviceName: nil, tags: tags, userId: nil)
         default: break
         }

@@ -22,7 +22,7 @@ extension ContextValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
 /// Keys the library can work out itself (the caller's `aws:PrincipalArn`, `kms:CallerAccount`,
 /// `kms:EncryptionContext:*`, ...) need not be put here; see `EvaluationContext`. A key set here
 /// wins over a derived one.
-public struct RequestContext: Sendable, Hashable {
+public struct ConditionContext: Sendable, Hashable {
     /// Lowercased key -> (key as given, value).
     private var storage: [String: Entry] = [:]
 
@@ -58,7 +58,7 @@ public struct RequestContext: Sendable, Hashable {
     public var isEmpty: Bool { storage.isEmpty }
 }
 
-extension RequestContext: ExpressibleByDictionaryLiteral {
+extension ConditionContext: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, ContextValue)...) {
         for (k, v) in elements { self[k] = v }
     }
