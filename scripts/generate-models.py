@@ -106,7 +106,9 @@ def trim(model, ops):
     meta = {k: model["metadata"][k] for k in ("apiVersion", "endpointPrefix", "protocol", "serviceFullName",
                                               "serviceId", "signingName", "targetPrefix", "jsonVersion")
             if k in model["metadata"]}
-    return {"metadata": meta, "operations": operations, "shapes": shapes}
+    # The service's own documentation is the DESCRIPTION of `help kms`.
+    return {"metadata": meta, "documentation": model.get("documentation", ""), "operations": operations,
+            "shapes": shapes}
 
 
 def main():

@@ -7,12 +7,15 @@ import KMSEngine
 import Storage
 
 let secondsPerCase = Double(CommandLine.arguments.dropFirst().first ?? "") ?? 2.0
+/// An optional second argument runs only the cases whose name contains it (for profiling).
+let only = CommandLine.arguments.dropFirst(2).first
 let home = FileManager.default.temporaryDirectory.appendingPathComponent("kmsdrill-bench-\(UUID().uuidString)").path
 try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: home) }
 
 /// Runs `body` repeatedly for about `secondsPerCase` and returns operations per second.
 func measure(_ name: String, _ body: () throws -> Void) rethrows -> Double {
+    if let only, !name.contains(only) { return .nan }
     for _ in 0..<200 { try body() }  // warm up caches and allocators
     var count = 0
     let start = DispatchTime.now().uptimeNanoseconds
@@ -65,6 +68,7 @@ final class Counters: @unchecked Sendable {
 
 /// Runs `body` on `threads` threads at once for about `secondsPerCase`; total operations per second.
 func measureConcurrent(_ name: String, threads: Int, _ body: @escaping @Sendable () throws -> Void) throws -> Double {
+    if let only, !name.contains(only) { return .nan }
     for _ in 0..<200 { try body() }
     let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(secondsPerCase * 1e9)
     let counts = Counters(threads)

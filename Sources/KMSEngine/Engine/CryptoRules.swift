@@ -71,6 +71,7 @@ extension OperationScope {
     /// Authorization for a cryptographic operation, with the condition keys KMS supplies for it.
     func authorizeCryptographic(_ action: String, key: KeyRecord, keyIdText: String?, algorithm: EncryptionAlgorithm?,
                                 encryptionContext: [String: String]?, grantTokens: [String]?) throws {
+        guard engine.authorizer.evaluatesPolicies else { return }
         var conditions = keyIdText.map(aliasConditions) ?? [:]
         if let algorithm { conditions["kms:EncryptionAlgorithm"] = [algorithm.rawValue] }
         let ctx = encryptionContext ?? [:]

@@ -11,8 +11,10 @@ final class OperationScope {
     let now: Date
     let operation: String
 
-    /// What the audit record will carry besides the request.
+    /// What the audit record will carry besides the request: ARNs of aliases named, and the keys
+    /// touched (kept as records; their ARNs are only spelled out if a record is written).
     var resources: [String] = []
+    private var touchedKeys: [KeyRecord] = []
     var responseElements: JSONValue = .null
     var additionalEventData = JSONObject()
     /// The account whose log receives the event (the key owner's).
@@ -32,6 +34,7 @@ final class OperationScope {
 
     func fill(_ event: inout AuditEvent) {
         event.resources = resources
+        for key in touchedKeys where !event.resources.contains(key.arn) { event.resources.append(key.arn) }
         event.responseElements = responseElements
         event.additionalEventData = additionalEventData.isEmpty ? .null : .object(additionalEventData)
         if let recipientAccountId { event.recipientAccountId = recipientAccountId }
@@ -39,7 +42,7 @@ final class OperationScope {
 
     /// Notes a key as the resource of this call (for the audit record).
     func touch(_ key: KeyRecord) {
-        if !resources.contains(key.arn) { resources.append(key.arn) }
+        if !touchedKeys.contains(where: { $0.keyId == key.keyId }) { touchedKeys.append(key) }
         recipientAccountId = key.accountId
     }
 
@@ -97,6 +100,7 @@ final class OperationScope {
     /// Asks the single authorization point; throws AccessDeniedException when refused.
     func authorize(_ action: String, key: KeyRecord?, resourceArn: String? = nil, conditions: [String: [String]] = [:],
                    encryptionContext: [String: String]? = nil, grantTokens: [String]? = nil) throws {
+        guard engine.authorizer.evaluatesPolicies else { return }
         let request = AuthorizationRequest(
             action: action, context: context, key: key, resourceArn: resourceArn, conditionValues: conditions,
             encryptionContext: encryptionContext, grantTokens: grantTokens ?? [], now: now)

@@ -36,7 +36,8 @@ public enum KeyIdentifier: Equatable, Sendable {
             guard text.count > 6 else { return nil }
             self = .aliasName(text)
         } else {
-            guard !text.isEmpty, !text.contains("/"), !text.contains(":") else { return nil }
+            // Byte scan: Foundation's String.contains(String) costs microseconds on this hot path.
+            guard !text.isEmpty, !text.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }) else { return nil }
             self = .keyId(text)
         }
     }

@@ -32,9 +32,9 @@ extension KMSEngine {
     /// Decrypt: the ciphertext names its key and material version, so no KeyId is needed; the
     /// encryption context must be exactly the one it was sealed with.
     public func decrypt(_ request: DecryptRequest, _ context: RequestContext) throws(KMSError) -> DecryptResponse {
-        let parameters = CryptoAudit.parameters(keyId: request.KeyId, context: request.EncryptionContext,
-                                                algorithm: request.EncryptionAlgorithm, dryRun: request.DryRun)
-        return try perform("Decrypt", context, mutates: false, parameters: parameters) { scope in
+        let parameters = { CryptoAudit.parameters(keyId: request.KeyId, context: request.EncryptionContext,
+                                                algorithm: request.EncryptionAlgorithm, dryRun: request.DryRun) }
+        return try perform("Decrypt", context, mutates: false, parameters: parameters()) { scope in
             if request.Recipient != nil {
                 throw KMSError(.unsupportedOperation, "KMS Drill does not simulate Nitro Enclaves attestation (Recipient).")
             }

@@ -30,9 +30,9 @@ extension KMSEngine {
     /// Encrypt: up to 4096 bytes under the key's current material, bound to the encryption context.
     public func encrypt(_ request: EncryptRequest, _ context: RequestContext) throws(KMSError) -> EncryptResponse {
         try materializePredefinedAlias(request.KeyId, context)
-        let parameters = CryptoAudit.parameters(keyId: request.KeyId, context: request.EncryptionContext,
-                                                algorithm: request.EncryptionAlgorithm, dryRun: request.DryRun)
-        return try perform("Encrypt", context, mutates: false, parameters: parameters) { scope in
+        let parameters = { CryptoAudit.parameters(keyId: request.KeyId, context: request.EncryptionContext,
+                                                algorithm: request.EncryptionAlgorithm, dryRun: request.DryRun) }
+        return try perform("Encrypt", context, mutates: false, parameters: parameters()) { scope in
             let key = try scope.resolveKey(request.KeyId, crossAccount: true)
             let algorithm = request.EncryptionAlgorithm ?? .symmetricDefault
             try scope.authorizeCryptographic("kms:Encrypt", key: key, keyIdText: request.KeyId, algorithm: algorithm,

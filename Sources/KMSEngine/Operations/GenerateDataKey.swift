@@ -33,9 +33,9 @@ extension KMSEngine {
     /// discard) and encrypted under the KMS key (to store beside the data): envelope encryption.
     public func generateDataKey(_ request: GenerateDataKeyRequest, _ context: RequestContext) throws(KMSError) -> GenerateDataKeyResponse {
         try materializePredefinedAlias(request.KeyId, context)
-        let parameters = CryptoAudit.parameters(keyId: request.KeyId, context: request.EncryptionContext, algorithm: nil,
-                                                keySpec: request.KeySpec, numberOfBytes: request.NumberOfBytes, dryRun: request.DryRun)
-        return try perform("GenerateDataKey", context, mutates: false, parameters: parameters) { scope in
+        let parameters = { CryptoAudit.parameters(keyId: request.KeyId, context: request.EncryptionContext, algorithm: nil,
+                                                keySpec: request.KeySpec, numberOfBytes: request.NumberOfBytes, dryRun: request.DryRun) }
+        return try perform("GenerateDataKey", context, mutates: false, parameters: parameters()) { scope in
             if request.Recipient != nil {
                 throw KMSError(.unsupportedOperation, "KMS Drill does not simulate Nitro Enclaves attestation (Recipient).")
             }

@@ -33,9 +33,9 @@ extension KMSEngine {
         -> GenerateDataKeyWithoutPlaintextResponse
     {
         try materializePredefinedAlias(request.KeyId, context)
-        let parameters = CryptoAudit.parameters(keyId: request.KeyId, context: request.EncryptionContext, algorithm: nil,
-                                                keySpec: request.KeySpec, numberOfBytes: request.NumberOfBytes, dryRun: request.DryRun)
-        return try perform("GenerateDataKeyWithoutPlaintext", context, mutates: false, parameters: parameters) { scope in
+        let parameters = { CryptoAudit.parameters(keyId: request.KeyId, context: request.EncryptionContext, algorithm: nil,
+                                                keySpec: request.KeySpec, numberOfBytes: request.NumberOfBytes, dryRun: request.DryRun) }
+        return try perform("GenerateDataKeyWithoutPlaintext", context, mutates: false, parameters: parameters()) { scope in
             let (key, blob, _, materialId) = try scope.makeDataKey(
                 action: "kms:GenerateDataKeyWithoutPlaintext", keyIdText: request.KeyId, spec: request.KeySpec,
                 numberOfBytes: request.NumberOfBytes, context: request.EncryptionContext, grantTokens: request.GrantTokens,

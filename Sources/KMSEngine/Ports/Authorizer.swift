@@ -40,6 +40,12 @@ public struct AuthorizationRequest: Sendable {
 /// transaction lets it read policies, principals and grants consistently with the operation.
 public protocol Authorizer: Sendable {
     func authorize(_ request: AuthorizationRequest, in tx: KMSTransaction) throws
+    /// False when the authorizer allows everything, so callers may skip building requests.
+    var evaluatesPolicies: Bool { get }
+}
+
+extension Authorizer {
+    public var evaluatesPolicies: Bool { true }
 }
 
 /// Allows everything. Used where authorization is deliberately out of the picture (the
@@ -47,6 +53,7 @@ public protocol Authorizer: Sendable {
 public struct AllowAllAuthorizer: Authorizer {
     public init() {}
     public func authorize(_ request: AuthorizationRequest, in tx: KMSTransaction) throws {}
+    public var evaluatesPolicies: Bool { false }
 }
 
 /// Checks a key policy before CreateKey or PutKeyPolicy stores it.

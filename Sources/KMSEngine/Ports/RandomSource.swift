@@ -52,9 +52,21 @@ public final class SystemRandom: RandomSource, @unchecked Sendable {
 
     private static func fresh(_ count: Int) -> Data { Data(freshBytes(count)) }
 
+    private static let urandom: Int32 = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+
     private static func freshBytes(_ count: Int) -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
         var out = [UInt8](repeating: 0, count: count)
+        // One read of the kernel CSPRNG for the whole block, rather than a system call per 8
+        // bytes; the standard library's generator (the same source) is the fallback.
+        if urandom >= 0 {
+            var filled = 0
+            while filled < count {
+                let n = out.withUnsafeMutableBytes { read(urandom, $0.baseAddress! + filled, count - filled) }
+                if n > 0 { filled += n } else if n < 0 && errno == EINTR { continue } else { break }
+            }
+            if filled == count { return out }
+        }
+        var generator = SystemRandomNumberGenerator()
         out.withUnsafeMutableBytes { raw in
             var i = 0
             while i < count {
@@ -105,18 +117,33 @@ enum UUIDText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Reads `8-4-4-4-12` hex (either case); nil for anything else.
     static func parse(_ s: String) -> [UInt8]? {
-        let hex = s.replacingOccurrences(of: "-", with: "")
-        guard s.count == 36, hex.count == 32 else { return nil }
-        var out: [UInt8] = []
-        var i = hex.startIndex
-        while i < hex.endIndex {
-            let j = hex.index(i, offsetBy: 2)
-            guard let v = UInt8(hex[i..<j], radix: 16) else { return nil }
-            out.append(v)
-            i = j
+        var out = [UInt8]()
+        out.reserveCapacity(16)
+        var high: UInt8?
+        var count = 0
+        for c in s.utf8 {
+            count += 1
+            if c == UInt8(ascii: "-") {
+                guard count == 9 || count == 14 || count == 19 || count == 24, high == nil else { return nil }
+                continue
+            }
+            let v: UInt8
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): v = c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): v = c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): v = c - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            if let h = high {
+                out.append(h << 4 | v)
+                high = nil
+            } else {
+                high = v
+            }
         }
-        return out
+        return count == 36 && out.count == 16 ? out : nil
     }
 }
 

@@ -1,0 +1,47 @@
+import CloudSim
+import Foundation
+import KMSEngine
+import Storage
+
+/// Everything a kmsdrill process works with, built once from a home folder: the database, the
+/// HSM root key, the simulated clock, the engine with its authorizer, and the services.
+///
+/// This is the composition root: the only place that picks concrete implementations.
+public final class Workbench: @unchecked Sendable {
+    public let home: HomeFolder
+    public let database: AppDatabase
+    public let clock: HomeClock
+    public let engine: KMSEngine
+    public let iam: SQLiteIAMStore
+    public let profiles: Profiles
+    public let services: ServiceRegistry
+
+    public init(home: HomeFolder) throws {
+        self.home = home
+        try home.create()
+        database = try AppDatabase(path: home.databasePath)
+        let rootKey = try RootKeyFile.loadOrCreate(at: home.rootKeyPath)
+        clock = HomeClock(database: database)
+        iam = SQLiteIAMStore(database: database)
+        profiles = Profiles(store: iam)
+        let authorizer = PolicyAuthorizer(directory: IAMDirectory(store: iam))
+        engine = KMSEngine(store: SQLiteKMSStore(database: database), clock: clock, hsm: HSM(rootKey: rootKey),
+                           authorizer: authorizer, policyValidator: authorizer)
+        services = ServiceRegistry([
+            KMSService(engine: engine),
+            IAMService(store: iam, clock: clock),
+            STSService(),
+        ])
+    }
+}
+
+/// The simulated services by botocore name.
+public struct ServiceRegistry: Sendable {
+    private let byName: [String: SimulatedService]
+
+    public init(_ services: [SimulatedService]) {
+        byName = Dictionary(uniqueKeysWithValues: services.map { ($0.serviceName, $0) })
+    }
+
+    public func service(_ name: String) -> SimulatedService? { byName[name] }
+}
