@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "StudyKit", dependencies: ["Wire", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "StudyKitTests", dependencies: ["StudyKit", "Wire"], exclude: ["Fixtures", "Snapshots"]),
         // Fixtures and runners shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["KMSEngine", "Storage", "Wire", .product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "TestSupport", dependencies: ["KMSEngine", "CloudSim", "Storage", "Wire", .product(name: "Crypto", package: "swift-crypto")],
                 path: "Tests/TestSupport"),
         .testTarget(name: "KMSEngineTests", dependencies: ["KMSEngine", "Storage", "TestSupport", "Wire",
                                                           .product(name: "Crypto", package: "swift-crypto")],

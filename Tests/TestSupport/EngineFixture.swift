@@ -1,5 +1,6 @@
 @preconcurrency import Crypto
 import Foundation
+import CloudSim
 import KMSEngine
 import Storage
 import Wire
@@ -15,14 +16,32 @@ public final class EngineFixture: @unchecked Sendable {
     /// 2026-01-01T00:00:00Z: a fixed start so dates in expectations are stable.
     public static let start = Date(timeIntervalSince1970: 1_767_225_600)
 
-    public init(authorizer: Authorizer = AllowAllAuthorizer(), random: RandomSource = SystemRandom(),
-                policyValidator: KeyPolicyValidator = JSONSyntaxPolicyValidator()) throws {
+    /// IAM's users, roles and policies on the same database (seeded with the default principals).
+    public let iam: SQLiteIAMStore
+
+    /// - Parameter policies: evaluate key policies, IAM policies and grants (the real authorizer);
+    ///   false allows everything, for tests of operations' own semantics.
+    public init(policies: Bool = false, random: RandomSource = SystemRandom()) throws {
         database = try AppDatabase.inMemory()
         store = SQLiteKMSStore(database: database)
         clock = ManualClock(Self.start)
         rootKey = SymmetricKey(size: .bits256)
+        iam = SQLiteIAMStore(database: database)
+        let authorizer: Authorizer
+        let validator: KeyPolicyValidator
+        if policies {
+            let real = PolicyAuthorizer(directory: IAMDirectory(store: iam))
+            (authorizer, validator) = (real, real)
+        } else {
+            (authorizer, validator) = (AllowAllAuthorizer(), JSONSyntaxPolicyValidator())
+        }
         engine = KMSEngine(store: store, clock: clock, random: random, hsm: HSM(rootKey: rootKey),
-                           authorizer: authorizer, policyValidator: policyValidator)
+                           authorizer: authorizer, policyValidator: validator)
+    }
+
+    /// The caller a profile acts as (`default`, `alice`, `AppRole`, `root`, `carol`, ...).
+    public func context(_ profile: String) throws -> RequestContext {
+        RequestContext(caller: try Profiles(store: iam).caller(for: profile))
     }
 
     /// Moves the clock and lets whatever fell due happen.

@@ -43,8 +43,10 @@ public struct ScenarioRunner {
         guard let op = step["op"]?.stringValue else { throw Failure(description: "step has neither op nor advance") }
         let input = substitute(step["input"] ?? .object(JSONObject()))
         let account = step["account"]?.stringValue ?? Callers.account
-        let context = step["as"]?.stringValue == "root" ? RequestContext(caller: .root(account: account))
-            : Callers.user(step["as"]?.stringValue ?? "admin", account: account)
+        let who = step["as"]?.stringValue ?? "admin"
+        // A profile of the home (admin, alice, AppRole, root, partner, carol...) when there is one.
+        let context = (try? fixture.context(who))
+            ?? (who == "root" ? RequestContext(caller: .root(account: account)) : Callers.user(who, account: account))
         do {
             let output = try fixture.engine.call(op, input: input, context: context)
             if let code = step["error"]?.stringValue {
