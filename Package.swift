@@ -27,6 +27,10 @@ let package = Package(
         // The IAM policy language and the KMS authorization decision, pure: parse, evaluate, explain.
         .target(name: "KMSPolicy", dependencies: ["Wire"]),
         .testTarget(name: "KMSPolicyTests", dependencies: ["KMSPolicy", "Wire"], exclude: ["Corpus"]),
+        // The command language: tokenizer, AWS CLI v2 and drill-command grammar, output formats,
+        // pagination, help, completion.
+        .target(name: "CLIGrammar", dependencies: ["Wire", "AWSModel"]),
+        .testTarget(name: "CLIGrammarTests", dependencies: ["CLIGrammar", "Wire", "AWSModel"], exclude: ["Fixtures"]),
         // The KMS engine: keys, material versions, ciphertext format, one file per operation.
         // No I/O: time, randomness, storage, authorization and audit come in through protocols.
         .target(name: "KMSEngine", dependencies: ["Wire", "KMSPolicy", .product(name: "Crypto", package: "swift-crypto")]),

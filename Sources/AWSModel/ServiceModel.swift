@@ -14,6 +14,8 @@ public final class ServiceModel: Sendable {
     public let apiVersion: String
     public let protocolName: String
     public let targetPrefix: String?
+    /// The service's documentation (HTML, as AWS wrote it), shown by `help kms`.
+    public let documentation: String
     /// Operations in the model's order.
     public let operations: [Operation]
     private let operationsByName: [String: Int]
@@ -29,6 +31,7 @@ public final class ServiceModel: Sendable {
         apiVersion = meta["apiVersion"]?.stringValue ?? ""
         protocolName = meta["protocol"]?.stringValue ?? "json"
         targetPrefix = meta["targetPrefix"]?.stringValue
+        documentation = json["documentation"]?.stringValue ?? ""
         var ops: [Operation] = []
         for (name, value) in json["operations"]?.objectValue ?? JSONObject() {
             ops.append(Operation(

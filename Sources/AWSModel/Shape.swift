@@ -43,6 +43,8 @@ public struct Member: Sendable {
     public let location: String?
     public let locationName: String?
     public let isDeprecated: Bool
+    /// A streaming blob (S3 `Body`): the AWS CLI takes a file path for it, not data.
+    public let isStreaming: Bool
 }
 
 /// An operation of a service model.
@@ -71,7 +73,8 @@ extension Shape {
                     documentation: value["documentation"]?.stringValue ?? "",
                     location: value["location"]?.stringValue,
                     locationName: value["locationName"]?.stringValue,
-                    isDeprecated: value["deprecated"]?.boolValue ?? false))
+                    isDeprecated: value["deprecated"]?.boolValue ?? false,
+                    isStreaming: value["streaming"]?.boolValue ?? false))
             }
         }
         self.members = members

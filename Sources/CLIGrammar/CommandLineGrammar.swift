@@ -57,7 +57,9 @@ public struct CommandLineGrammar: Sendable {
         while index < words.count, try GlobalOptionScanner.consume(words, at: &index, into: &globals, path: []) {}
         let rest = Array(words[min(index, words.count)...])
         guard let first = rest.first else {
-            return index == 0 ? .empty : .help(.overview)
+            if index == 0 { return .empty }
+            throw CLIError.usage("the following arguments are required: command (global options such as "
+                                 + "\(words[0]) go with an AWS command, e.g. kms list-keys \(words[0]) ...)")
         }
         if first == "help" || first == "--help" || first == "-h" {
             return try helpTopic(Array(rest.dropFirst()))
@@ -66,7 +68,9 @@ public struct CommandLineGrammar: Sendable {
             return try AWSCommandParser(model: model, context: context).parse(Array(rest.dropFirst()), globals: globals)
         }
         if let spec = command(first) {
-            return try CommandSpecParser(context: context).parse(spec, words: Array(rest.dropFirst()))
+            // Options typed before a drill command are its own options (it may declare --output).
+            let own = Array(rest.dropFirst()) + Array(words[..<min(index, words.count)])
+            return try CommandSpecParser(context: context).parse(spec, words: own)
         }
         throw CLIError.usage(unknownCommandMessage(first))
     }

@@ -46,10 +46,11 @@ struct AWSCommandParser {
 
 /// How argparse tells options from values.
 enum OptionWords {
-    /// `--name` and `-x` are options; `-`, negative numbers and words with blanks are values.
+    /// `--name`, `--name=value` and `-x` are options; `-`, negative numbers and words with blanks
+    /// before any `=` are values.
     static func isOptionLike(_ word: String) -> Bool {
         guard word.count > 1, word.first == "-" else { return false }
-        if word.contains(" ") { return false }
+        if word.prefix(while: { $0 != "=" }).contains(" ") { return false }
         return !isNegativeNumber(word)
     }
 

@@ -14,10 +14,13 @@ public struct AWSInvocation: Sendable {
         case outputSkeleton(JSONValue)
     }
 
+    /// The service's model (its `cliName` is the command typed, its `service` the engine's name).
     public let service: ServiceModel
+    /// The operation, by model name (`Encrypt`) and CLI name (`encrypt`).
     public let operation: Operation
     /// The request as the engine receives it (a JSON object in the json protocol's form).
     public let input: JSONValue
+    /// `--output`, `--query`, `--profile`, `--region` and the rest, defaults applied.
     public let globals: GlobalOptions
     /// Set when the AWS CLI would paginate this call client-side.
     public let paging: PagingRequest?

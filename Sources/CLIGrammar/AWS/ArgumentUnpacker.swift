@@ -16,7 +16,8 @@ struct ArgumentUnpacker {
     let model: ServiceModel
     let readFile: FileReader?
 
-    func unpack(_ raw: RawArgument, cliName: String, shape: Shape) throws(CLIError) -> ParamValue {
+    /// - Parameter streaming: the member is a streaming blob (its value is a path).
+    func unpack(_ raw: RawArgument, cliName: String, shape: Shape, streaming: Bool = false) throws(CLIError) -> ParamValue {
         // 1. Paramfiles: a lone word may name a file whose content replaces the whole value.
         var value: ParamValue
         switch raw {
@@ -29,18 +30,25 @@ struct ArgumentUnpacker {
             }
         }
         // Streaming blobs (S3 PutObject Body) take a path, not data.
-        if shape.kind == .blob, shape.isStreaming, case .string(let path) = value {
+        if shape.kind == .blob, shape.isStreaming || streaming, case .string(let path) = value {
             guard let readFile, let bytes = try? readFile(path) else {
                 throw CLIError.parameter(cliName, "Blob values must be a path to a file.")
             }
             return .bytes(bytes)
         }
-        // 2. Shorthand.
-        if supportsShorthand(shape), !looksLikeJSON(value) {
-            return try shorthand(value, cliName: cliName, shape: shape)
+        do throws(CLIError) {
+            // 2. Shorthand.
+            if supportsShorthand(shape), !looksLikeJSON(value) {
+                return try shorthand(value, cliName: cliName, shape: shape)
+            }
+            // 3. JSON and scalars.
+            return try unpackPlain(value, cliName: cliName, shape: shape)
+        } catch {
+            // Parse errors quote the input; for a value holding secrets, say what is wrong without it.
+            guard error.kind == .parameter, Sensitivity.contains(shape.name, model: model) else { throw error }
+            throw CLIError.parameter(cliName, "the value is neither valid shorthand nor valid JSON for this parameter "
+                                     + "(it is not shown because it holds secrets); see 'help' for the syntax")
         }
-        // 3. JSON and scalars.
-        return try unpackPlain(value, cliName: cliName, shape: shape)
     }
 
     private func loadFile(_ text: String, cliName: String) throws(CLIError) -> ParamValue? {
@@ -103,8 +111,16 @@ struct ArgumentUnpacker {
     }
 
     private func parseShorthand(_ text: String, cliName: String) throws(CLIError) -> ParamObject {
-        let reader = readFile
-        let resolve = { (text: String) throws(ShorthandParser.SyntaxError) -> ParamValue? in
+        do throws(ShorthandParser.SyntaxError) {
+            return try ShorthandParser.parse(text, readFile: Self.paramFileResolver(readFile))
+        } catch {
+            throw CLIError.parameter(cliName, error.message)
+        }
+    }
+
+    /// Reads `file://`/`fileb://` values after `key@=` in shorthand.
+    static func paramFileResolver(_ reader: FileReader?) -> (String) throws(ShorthandParser.SyntaxError) -> ParamValue? {
+        { (text: String) throws(ShorthandParser.SyntaxError) -> ParamValue? in
             do throws(ParamFiles.LoadError) {
                 switch try ParamFiles.load(text, reader: reader) {
                 case .text(let t)?: return .string(t)
@@ -114,11 +130,6 @@ struct ArgumentUnpacker {
             } catch {
                 throw ShorthandParser.SyntaxError(message: error.message)
             }
-        }
-        do throws(ShorthandParser.SyntaxError) {
-            return try ShorthandParser.parse(text, readFile: resolve)
-        } catch {
-            throw CLIError.parameter(cliName, error.message)
         }
     }
 

@@ -8,7 +8,8 @@ struct BlobInput {
     let model: ServiceModel
     let format: BinaryFormat
 
-    func apply(_ value: ParamValue, shape shapeName: String) throws(CLIError) -> ParamValue {
+    /// - Parameter name: the parameter's path (`Plaintext`, `Tags[0].Value`), for messages.
+    func apply(_ value: ParamValue, shape shapeName: String, name: String = "") throws(CLIError) -> ParamValue {
         guard let shape = model.shape(shapeName) else { return value }
         switch (shape.kind, value) {
         case (.blob, .string(let text)):
@@ -17,24 +18,32 @@ struct BlobInput {
                 return .bytes(Array(text.utf8))
             case .base64:
                 guard let bytes = Base64.decodeStrict(text) else {
+                    if shape.isSensitive {
+                        // The AWS CLI repeats the value; a secret must not be repeated.
+                        throw CLIError(.validation, "Invalid base64: the value of \(name) is not base64 (it is not shown "
+                                       + "because it is secret). Give base64 text, fileb://PATH for a file's raw bytes, "
+                                       + "or --cli-binary-format raw-in-base64-out to pass text as it is.")
+                    }
                     throw CLIError(.validation, "Invalid base64: \"\(text)\"")
                 }
                 return .bytes(bytes)
             }
         case (.structure, .map(var object)):
             for member in shape.members {
-                if let v = object[member.name] { object[member.name] = try apply(v, shape: member.shape) }
+                if let v = object[member.name] {
+                    object[member.name] = try apply(v, shape: member.shape, name: name.isEmpty ? member.name : "\(name).\(member.name)")
+                }
             }
             return .map(object)
         case (.list, .list(let items)):
             guard let element = shape.element else { return value }
             var out: [ParamValue] = []
-            for item in items { out.append(try apply(item, shape: element)) }
+            for (i, item) in items.enumerated() { out.append(try apply(item, shape: element, name: "\(name)[\(i)]")) }
             return .list(out)
         case (.map, .map(var object)):
             guard let valueShape = shape.mapValue else { return value }
             for key in object.keys {
-                if let v = object[key] { object[key] = try apply(v, shape: valueShape) }
+                if let v = object[key] { object[key] = try apply(v, shape: valueShape, name: "\(name).\(key)") }
             }
             return .map(object)
         default:

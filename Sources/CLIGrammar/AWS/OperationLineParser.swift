@@ -8,7 +8,7 @@ struct OperationLineParser {
     let context: ParseContext
     var globals: GlobalOptions
 
-    private var path: [String] { [table.model.cliName, table.operation.cliName] }
+    var path: [String] { [table.model.cliName, table.operation.cliName] }
 
     /// The value words of each option given, by option name; the last occurrence wins.
     private struct Given {
@@ -21,6 +21,9 @@ struct OperationLineParser {
     func parse(_ words: [String]) throws(CLIError) -> ParsedLine {
         var given = Given()
         var unknown: [String] = []
+        // Values after an unknown option: refused too, but not repeated (one may be a secret).
+        var unknownValues = 0
+        var afterUnknownOption = false
         var helpRequested = false
         var i = 0
         while i < words.count {
@@ -29,16 +32,24 @@ struct OperationLineParser {
             guard OptionWords.isOptionLike(word) else {
                 if word == "help" {
                     helpRequested = true
+                } else if afterUnknownOption {
+                    unknownValues += 1
                 } else {
                     unknown.append(word)
                 }
                 continue
             }
-            let (name, inline) = OptionWords.split(word)
-            guard word.hasPrefix("--"), let argument = table.argument(name) else {
-                unknown.append(word)
+            if word == "--help" || word == "-h" {
+                helpRequested = true
                 continue
             }
+            let (name, inline) = OptionWords.split(word)
+            guard word.hasPrefix("--"), let argument = table.argument(name) else {
+                unknown.append(OptionWords.isOptionLike(word) && word.contains("=") ? String(word.prefix { $0 != "=" }) : word)
+                afterUnknownOption = true
+                continue
+            }
+            afterUnknownOption = false
             given.named.append(name)
             switch argument.kind {
             case .generateSkeleton:
@@ -85,30 +96,10 @@ struct OperationLineParser {
         if helpRequested {
             return .help(.operation(service: table.model.cliName, operation: table.operation.cliName))
         }
-        if !unknown.isEmpty {
+        if !unknown.isEmpty || unknownValues > 0 {
             throw CLIError.usage(unknownMessage(unknown, words: words), path: path)
         }
         return try build(given)
-    }
-
-    private func unknownMessage(_ unknown: [String], words: [String]) -> String {
-        var message = "Unknown options: " + unknown.joined(separator: ", ")
-        if let option = unknown.first(where: { $0.hasPrefix("-") }) {
-            let name = OptionWords.split(option).name
-            let candidates = table.documentedNames + GlobalOptions.specs.map(\.name)
-            let found = Suggestions.closest(to: name, among: candidates)
-            if !found.isEmpty {
-                message += ", did you mean " + Suggestions.orList(found.map { "--" + $0 }) + "?"
-            }
-        } else if let word = unknown.first, let index = words.firstIndex(of: word), index > 0 {
-            // `--dry-run true`: a flag takes no value.
-            let before = OptionWords.split(words[index - 1]).name
-            if let argument = table.argument(before), argument.isFlag {
-                let positive = before.hasPrefix("no-") ? String(before.dropFirst(3)) : before
-                message += "; --\(before) takes no value: write --\(positive) or --no-\(positive)"
-            }
-        }
-        return message
     }
 
     private func build(_ given: Given) throws(CLIError) -> ParsedLine {
@@ -140,7 +131,7 @@ struct OperationLineParser {
             }
             guard let raw = given.values[argument.name], let shape = argument.shape else { continue }
             try checkEnum(raw, argument: argument, shape: shape)
-            params[member.name] = try unpacker.unpack(raw, cliName: argument.cliName, shape: shape)
+            params[member.name] = try unpacker.unpack(raw, cliName: argument.cliName, shape: shape, streaming: member.isStreaming)
         }
         // Members given by hand that the CLI would page with turn its paging off.
         if table.manualPagingMembers.contains(where: { params[$0] != nil }) { globals.paginate = false }
@@ -203,54 +194,4 @@ struct OperationLineParser {
                                   paging: pagingRequest, mode: mode))
     }
 
-    /// `--cli-input-json`: inline JSON or `file://`; its members fill what the options left unset.
-    private func mergeInputJSON(_ text: String, into params: inout ParamObject) throws(CLIError) -> [String] {
-        var json = text
-        do throws(ParamFiles.LoadError) {
-            switch try ParamFiles.load(text, reader: context.readFile) {
-            case .text(let t)?: json = t
-            case .bytes(let b)?: json = String(decoding: b, as: UTF8.self)
-            case nil: break
-            }
-        } catch {
-            throw CLIError.parameter("--cli-input-json", error.message)
-        }
-        let parsed: JSONValue
-        do throws(JSONParseError) {
-            parsed = try JSONParser.parse(json)
-        } catch {
-            throw CLIError.parameter("--cli-input-json", "Invalid JSON: \(error)\nJSON received: \(json)")
-        }
-        guard case .object(let object) = parsed else {
-            throw CLIError.parameter("--cli-input-json", "Invalid JSON received: expected a JSON object ({...}), "
-                                     + "as --generate-cli-skeleton prints")
-        }
-        for (key, value) in object where params[key] == nil {
-            params[key] = ParamValue(json: value)
-        }
-        return object.keys
-    }
-
-    private func checkEnum(_ raw: RawArgument, argument: OperationArgument, shape: Shape) throws(CLIError) {
-        guard context.strictEnums, shape.kind == .string, let allowed = shape.enumValues, !allowed.isEmpty,
-            case .single(let value) = raw, !ParamFiles.isParamFile(value), !allowed.contains(value)
-        else { return }
-        throw CLIError.usage(GlobalOptions.invalidChoice(argument.cliName, value, allowed), path: path)
-    }
-
-    private func integer(_ text: String, option: String) throws(CLIError) -> Int {
-        guard let value = PythonNumbers.int(text) else {
-            throw CLIError.usage("argument --\(option): invalid int value: '\(text)'", path: path)
-        }
-        return value
-    }
-
-    private func pageSizeValue(_ text: String) throws(CLIError) -> JSONValue {
-        if let limit = table.paginator?.limitKey, let member = table.input?.member(named: limit),
-            table.model.shape(member.shape)?.kind == .string
-        {
-            return .string(text)
-        }
-        return .int(try integer(text, option: "page-size"))
-    }
 }

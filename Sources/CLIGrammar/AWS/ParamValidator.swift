@@ -26,8 +26,11 @@ struct ParamValidator {
         return name.hasPrefix(".") ? String(name.dropFirst()) : name
     }
 
+    private var sensitive = false
+
     private mutating func invalidType(_ name: String, _ value: ParamValue, _ valid: [String]) {
-        errors.append("Invalid type for parameter \(Self.displayName(name)), value: \(value.pythonStr), "
+        let shown = sensitive ? Sensitivity.mask : value.pythonStr
+        errors.append("Invalid type for parameter \(Self.displayName(name)), value: \(shown), "
                       + "type: \(value.pythonTypeName), valid types: " + valid.joined(separator: ", "))
     }
 
@@ -42,6 +45,10 @@ struct ParamValidator {
     }
 
     mutating func validate(_ value: ParamValue, shape: Shape, name: String) {
+        // Secrets are never repeated in messages (botocore would print them).
+        let outerSensitive = sensitive
+        sensitive = sensitive || shape.isSensitive
+        defer { sensitive = outerSensitive }
         switch shape.kind {
         case .structure:
             guard case .map(let object) = value else { return invalidType(name, value, ["<class 'dict'>"]) }

@@ -1,3 +1,5 @@
+import Wire
+
 /// One titled block of a table: optional headers and rows of cells.
 struct TableSection {
     var title = ""

@@ -7,7 +7,7 @@ import Wire
 /// `ResponseMetadata`.
 public enum ResponseConverter {
     /// The CLI value of `wire`, read with the operation's output shape.
-    public static func cliValue(_ wire: JSONValue, operation: Operation, model: ServiceModel) -> JSONValue {
+    public static func cliValue(_ wire: JSONValue, operation: AWSModel.Operation, model: ServiceModel) -> JSONValue {
         var value = convert(wire, shape: operation.output.flatMap { model.shape($0) }, model: model)
         if case .object(var o) = value, o.contains("ResponseMetadata") {
             o["ResponseMetadata"] = nil

@@ -27,11 +27,13 @@ public struct ParsedCommand: Sendable, Equatable {
         self.values = values
     }
 
+    /// The text of a string or choice value.
     public func string(_ name: String) -> String? {
         if case .string(let s)? = values[name] { return s }
         return nil
     }
 
+    /// An integer value.
     public func integer(_ name: String) -> Int? {
         if case .integer(let i)? = values[name] { return i }
         return nil
@@ -43,21 +45,25 @@ public struct ParsedCommand: Sendable, Equatable {
         return false
     }
 
+    /// A duration, in seconds.
     public func duration(_ name: String) -> TimeInterval? {
         if case .duration(let d)? = values[name] { return d }
         return nil
     }
 
+    /// A point in time.
     public func timestamp(_ name: String) -> Date? {
         if case .timestamp(let d)? = values[name] { return d }
         return nil
     }
 
+    /// A map, structure or JSON value.
     public func json(_ name: String) -> JSONValue? {
         if case .json(let j)? = values[name] { return j }
         return nil
     }
 
+    /// The bytes of a blob value.
     public func blob(_ name: String) -> [UInt8]? {
         if case .blob(let b)? = values[name] { return b }
         return nil

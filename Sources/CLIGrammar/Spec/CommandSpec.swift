@@ -5,6 +5,7 @@
 /// command either has subcommands (`clock show`, `clock advance 90d`) or takes options and
 /// positional arguments itself.
 public struct CommandSpec: Sendable {
+    /// The word that selects the command (`clock`).
     public var name: String
     /// One line for command lists: "Show or move the simulated clock".
     public var summary: String
@@ -38,6 +39,7 @@ public struct CommandSpec: Sendable {
         subcommands.first { $0.name == name || $0.aliases.contains(name) }
     }
 
+    /// The option called `name` (without dashes).
     public func option(_ name: String) -> OptionSpec? {
         options.first { $0.name == name }
     }
@@ -72,6 +74,7 @@ public struct OptionSpec: Sendable {
         self.valueName = valueName
     }
 
+    /// `--name`.
     public var cliName: String { "--" + name }
 }
 

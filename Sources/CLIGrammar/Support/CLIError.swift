@@ -16,6 +16,7 @@ public struct CLIError: Error, Sendable, Equatable, CustomStringConvertible {
         case incompleteInput
     }
 
+    /// What kind of failure, which decides how `rendered` shapes the text.
     public let kind: Kind
     /// The message without decoration, e.g. `the following arguments are required: --key-id`.
     public let message: String
