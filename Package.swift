@@ -1,10 +1,12 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
     name: "kmsdrill",
     platforms: [.macOS(.v14)],
     products: [
+        .executable(name: "kmsdrill", targets: ["kmsdrill"]),
 
     ],
     dependencies: [
@@ -36,15 +38,24 @@ let package = Package(
         .target(name: "KMSEngine", dependencies: ["Wire", "KMSPolicy", .product(name: "Crypto", package: "swift-crypto")]),
         // The simulated AWS services around KMS (IAM/STS, S3, EBS, RDS, DynamoDB, CloudTrail), each
         // reached by operation name with wire-form JSON like the engine.
-        .target(name: "CloudSim", dependencies: ["KMSEngine", "KMSPolicy", "Wire"]),
+        .target(name: "CloudSim", dependencies: ["KMSEngine", "KMSPolicy", "Wire"],
+                exclude: inProgress(in: "Sources/CloudSim", ["S3", "EC2", "RDS", "DynamoDB", "CloudTrail"])),
         // The system's SQLite (libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The only code that talks to SQLite: the home database, migrations, and the stores.
-        .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "CloudSim", "Wire", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "CloudSim", "Wire", .product(name: "Crypto", package: "swift-crypto")],
+                exclude: inProgress(in: "Sources/Storage", ["Services", "CloudTrail", "Migrations+Services.swift", "Migrations+CloudTrail.swift"])),
         // Pure study library: content model, loader and checker, importer, FSRS-6, quizzes, exams,
         // progress, lesson rendering.
         .target(name: "StudyKit", dependencies: ["Wire", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "StudyKitTests", dependencies: ["StudyKit", "Wire"], exclude: ["Fixtures", "Snapshots"]),
+        // The system's libedit (libedit-dev): line editing, history and completion for the REPL.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The command line: drill commands, AWS command dispatch, output, the REPL and batch runs.
+        .target(name: "DrillCLI", dependencies: ["CLIGrammar", "CloudSim", "CEditLine", "JMESPath", "KMSEngine", "StudyKit",
+                                                 "Storage", "Wire", .product(name: "Crypto", package: "swift-crypto")]),
+        // main.swift: wires the libraries together and runs.
+        .executableTarget(name: "kmsdrill", dependencies: ["DrillCLI"]),
         // Fixtures and runners shared by the test targets.
         .target(name: "TestSupport", dependencies: ["KMSEngine", "CloudSim", "Storage", "Wire", .product(name: "Crypto", package: "swift-crypto")],
                 path: "Tests/TestSupport"),
@@ -53,3 +64,8 @@ let package = Package(
                     exclude: ["Scenarios"]),
     ]
 )
+
+/// Folders other developers are still writing, left out of the build until they land.
+func inProgress(in folder: String, _ names: [String]) -> [String] {
+    names.filter { FileManager.default.fileExists(atPath: Context.packageDirectory + "/" + folder + "/" + $0) }
+}

@@ -117,3 +117,25 @@ extension AppDatabase {
         }
     }
 }
+
+/// Something KMS did on its own (a rotation, a deletion), as `clock advance` reports it.
+public struct ServiceEventSummary: Sendable, Equatable {
+    public let time: Date
+    public let name: String
+    public let keyArn: String
+}
+
+extension AppDatabase {
+    /// Rotations and deletions KMS performed in (`from`, `through`], oldest first.
+    public func serviceEvents(from: Date, through: Date) throws -> [ServiceEventSummary] {
+        try read {
+            try $0.prepare("""
+                SELECT event_time, event_name, resources FROM audit_events
+                WHERE event_name IN ('RotateKey', 'DeleteKey') AND event_source = 'kms.amazonaws.com'
+                  AND event_time > ? AND event_time <= ? ORDER BY event_time, seq
+                """).bind(.date(from), .date(through)).rows {
+                ServiceEventSummary(time: $0.date(0), name: $0.text(1), keyArn: $0.text(2))
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import CLIGrammar
+
+/// Every drill command: its declaration (for the parser, help and completion) and its handler.
+/// Adding a command means adding its file under Commands/ and one line in each list here.
+enum DrillCommands {
+    static let groups: [CommandGroup.Type] = [
+        ClockCommand.self, ProfileCommands.self, ExplainCommand.self, FileCommands.self, ContentCommand.self,
+        SessionCommands.self,
+    ]
+
+    static let specs: [CommandSpec] = groups.flatMap { $0.specs }
+
+    static let handlers: [String: CommandHandler] = {
+        var all: [String: CommandHandler] = [:]
+        for group in groups {
+            for (path, handler) in group.handlers { all[path] = handler }
+        }
+        return all
+    }()
+}
+
+/// One file's worth of commands.
+protocol CommandGroup {
+    static var specs: [CommandSpec] { get }
+    /// Handlers by command path (`"clock advance"`).
+    static var handlers: [String: CommandHandler] { get }
+}
