@@ -9,7 +9,11 @@ import Wire
 /// Runs command lines: the one path shared by the REPL, `-c`, scripts, piped input and the
 /// grader, so a line means the same thing and exits with the same status everywhere.
 public final class CommandRunner {
-    public let workbench: Workbench
+    /// The learner's own home: free-play keys, and all study and lab progress.
+    public let home: Workbench
+    /// Where commands act: the home, or a lab's sandbox while a lab is active (a lab never
+    /// touches the learner's free-play keys).
+    public var workbench: Workbench
     public var session: Session
     public let grammar: CommandLineGrammar
     let handlers: [String: CommandHandler]
@@ -21,6 +25,7 @@ public final class CommandRunner {
     var contentExtensions: [any ContentCheckExtension] = []
 
     public init(workbench: Workbench, session: Session = Session(), contentPath: String) {
+        self.home = workbench
         self.workbench = workbench
         self.session = session
         self.contentPath = contentPath
