@@ -19,6 +19,11 @@ static inline int kmsdrill_install_sigint(void) {
     sa.sa_handler = kmsdrill_on_sigint;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;
+    // A parent may have left SIGINT blocked (threads of some launchers do); it must reach us.
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
     return sigaction(SIGINT, &sa, NULL);
 }
 

@@ -16,7 +16,10 @@ public final class Workbench: @unchecked Sendable {
     public let profiles: Profiles
     public let services: ServiceRegistry
 
-    public init(home: HomeFolder) throws {
+    /// - Parameter random: where the engine draws key material, nonces and IDs: the system
+    ///   CSPRNG, except in a lab sandbox, which replays a seeded stream so that a transcript
+    ///   replays to the same key IDs (see `LabRandom`).
+    public init(home: HomeFolder, random: RandomSource = SystemRandom()) throws {
         self.home = home
         try home.create()
         database = try AppDatabase(path: home.databasePath)
@@ -25,7 +28,7 @@ public final class Workbench: @unchecked Sendable {
         iam = SQLiteIAMStore(database: database)
         profiles = Profiles(store: iam)
         let authorizer = PolicyAuthorizer(directory: IAMDirectory(store: iam))
-        engine = KMSEngine(store: SQLiteKMSStore(database: database), clock: clock, hsm: HSM(rootKey: rootKey),
+        engine = KMSEngine(store: SQLiteKMSStore(database: database), clock: clock, random: random, hsm: HSM(rootKey: rootKey),
                            authorizer: authorizer, policyValidator: authorizer)
         services = ServiceRegistry([
             KMSService(engine: engine),

@@ -23,16 +23,16 @@ public final class REPL {
 
     public func run() -> Int32 {
         console.out(Banner.line(runner) + "\n")
-        var lastStatus = ExitStatus.success
         while !runner.exitRequested {
             guard let line = readCommand() else { break }
             if let remembered = runner.grammar.redactingSecrets(line) { editor.remember(remembered) }
-            lastStatus = runner.run(line, console: console)
+            runner.run(line, console: console)
             // Keep the history file current: a crash or a kill must not lose it.
             editor.save()
         }
         editor.save()
-        return lastStatus
+        // Leaving the REPL is a success, whatever the last command did (as sqlite3 and psql do).
+        return ExitStatus.success
     }
 
     var prompt: String {

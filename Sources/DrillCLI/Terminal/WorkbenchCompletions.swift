@@ -28,7 +28,9 @@ final class WorkbenchCompletions: CompletionProvider, @unchecked Sendable {
     private func keysAndAliases(includeKeys: Bool) -> [String] {
         guard let context = try? runner.requestContext() else { return [] }
         let names = (try? runner.workbench.engine.store.read { tx -> [String] in
-            let aliases = try tx.aliases(account: context.caller.accountId, region: context.region).map(\.aliasName)
+            var aliases = try tx.aliases(account: context.caller.accountId, region: context.region).map(\.aliasName)
+            // The predefined AWS aliases exist before any service has used them.
+            for service in AWSManagedService.allCases where !aliases.contains(service.aliasName) { aliases.append(service.aliasName) }
             let keys = includeKeys ? try tx.keys(account: context.caller.accountId, region: context.region).map(\.keyId) : []
             return aliases + keys
         }) ?? []
