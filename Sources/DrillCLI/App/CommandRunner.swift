@@ -22,7 +22,7 @@ public final class CommandRunner {
     /// Set by `exit`: the loop reading commands stops after this one.
     public var exitRequested = false
     /// What `content check` proves beyond lessons and questions (labs, drills).
-    var contentExtensions: [any ContentCheckExtension] = []
+    var contentExtensions: [any ContentCheckExtension] = [LabContentCheck(), DrillContentCheck()]
 
     public init(workbench: Workbench, session: Session = Session(), contentPath: String) {
         self.home = workbench
@@ -31,11 +31,20 @@ public final class CommandRunner {
         self.contentPath = contentPath
         grammar = CommandLineGrammar(commands: DrillCommands.specs, examples: CommandExamples.all)
         handlers = DrillCommands.handlers
+        // Back into the lab the learner was working on when kmsdrill last stopped.
+        LabSession.resume(self)
     }
 
     /// Runs one (complete) command line and returns its exit status.
     @discardableResult
     public func run(_ line: String, console: Console) -> Int32 {
+        let status = runLine(line, console: console)
+        // A line run in a lab's sandbox becomes part of the lab attempt's transcript.
+        if session.lab != nil { LabSession.record(line, status: status, runner: self) }
+        return status
+    }
+
+    private func runLine(_ line: String, console: Console) -> Int32 {
         let parsed: ParsedLine
         let redirect: OutputRedirect?
         do {
@@ -100,15 +109,14 @@ public final class CommandRunner {
         }
     }
 
-    /// "3 reviews due" for the banner (by the home's simulated clock), naming the learner when it
-    /// is not the default one; nil when the learner does not exist yet or nothing can be read.
-    func dueSummary() -> String? { StudyBanner.dueSummary(self) }
+    /// "3 reviews due" for the banner, once study progress exists.
+    func dueSummary() -> String? { nil }
 
-    /// Lesson ids, lesson numbers' targets and topic ids for completion.
-    func lessonIds() -> [String] { StudyBanner.lessonTargets(self) }
+    /// Lesson ids for completion.
+    func lessonIds() -> [String] { [] }
 
     /// Lab ids for completion.
-    func labIds() -> [String] { [] }
+    func labIds() -> [String] { LabCatalog.shared.load(at: contentPath).labs.map(\.id) }
 
     /// The request context for the session's profile (or an override) and Region.
     func requestContext(profile: String? = nil, region: String? = nil) throws -> RequestContext {
