@@ -22,7 +22,7 @@ public final class CommandRunner {
     /// Set by `exit`: the loop reading commands stops after this one.
     public var exitRequested = false
     /// What `content check` proves beyond lessons and questions (labs, drills).
-    var contentExtensions: [any ContentCheckExtension] = [LabContentCheck(), DrillContentCheck()]
+    var contentExtensions: [any ContentCheckExtension] = []
 
     public init(workbench: Workbench, session: Session = Session(), contentPath: String) {
         self.home = workbench
