@@ -31,20 +31,11 @@ public final class CommandRunner {
         self.contentPath = contentPath
         grammar = CommandLineGrammar(commands: DrillCommands.specs, examples: CommandExamples.all)
         handlers = DrillCommands.handlers
-        // Back into the lab the learner was working on when kmsdrill last stopped.
-        LabSession.resume(self)
     }
 
     /// Runs one (complete) command line and returns its exit status.
     @discardableResult
     public func run(_ line: String, console: Console) -> Int32 {
-        let status = runLine(line, console: console)
-        // A line run in a lab's sandbox becomes part of the lab attempt's transcript.
-        if session.lab != nil { LabSession.record(line, status: status, runner: self) }
-        return status
-    }
-
-    private func runLine(_ line: String, console: Console) -> Int32 {
         let parsed: ParsedLine
         let redirect: OutputRedirect?
         do {
@@ -116,7 +107,7 @@ public final class CommandRunner {
     func lessonIds() -> [String] { [] }
 
     /// Lab ids for completion.
-    func labIds() -> [String] { LabCatalog.shared.load(at: contentPath).labs.map(\.id) }
+    func labIds() -> [String] { [] }
 
     /// The request context for the session's profile (or an override) and Region.
     func requestContext(profile: String? = nil, region: String? = nil) throws -> RequestContext {
