@@ -91,6 +91,19 @@ final class PTYDriver {
         return false
     }
 
+    /// Waits until the program shows `prompt` again, ready for input: libedit may discard what
+    /// is typed before it has set up the terminal, so a person (and a test) waits for the prompt.
+    @discardableResult
+    func waitForPrompt(_ prompt: String = "> ", timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            drain()
+            if transcript.hasSuffix(prompt) { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
     /// Reads whatever the program has written so far.
     func drain() {
         var buffer = [UInt8](repeating: 0, count: 4096)

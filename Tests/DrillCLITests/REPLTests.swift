@@ -41,6 +41,7 @@ import Testing
         #expect(pty.waitFor("profile alice"))
         pty.type("\r")
         #expect(pty.waitFor("kmsdrill (alice)> "))
+        pty.waitForPrompt()
         pty.type("\u{04}")
         #expect(pty.waitForExit() == 0)
     }
@@ -54,6 +55,7 @@ import Testing
         pty.type("whoami\r")
         #expect(pty.waitFor("arn:aws:iam::111122223333:user/admin"))
         #expect(!pty.transcript.contains("Unknown options"), "the abandoned line must not run")
+        pty.waitForPrompt()
         pty.type("\u{04}")
         #expect(pty.waitForExit() == 0)
     }
@@ -64,8 +66,10 @@ import Testing
             let pty = try start(h)
             pty.type("whoami\r")
             #expect(pty.waitFor("user/admin"))
+            pty.waitForPrompt()
             pty.type("kms encrypt --key-id alias/aws/s3 --plaintext c2VjcmV0LXZhbHVl\r")
             #expect(pty.waitFor("AccessDeniedException"))
+            pty.waitForPrompt()
             pty.type("\u{04}")
             #expect(pty.waitForExit() == 0)
         }
@@ -77,6 +81,7 @@ import Testing
         #expect(pty.waitFor("kmsdrill (default)> whoami"))
         pty.type("\r")
         #expect(pty.waitFor("Region us-east-1"))
+        pty.waitForPrompt()
         pty.type("exit\r")
         #expect(pty.waitForExit() == 0)
     }
