@@ -25,6 +25,20 @@ public struct AWSInvocation: Sendable {
     /// Set when the AWS CLI would paginate this call client-side.
     public let paging: PagingRequest?
     public let mode: Mode
+    /// For operations whose output streams (S3 GetObject): the file the streamed member goes to,
+    /// and that member's name.
+    public var outfile: (path: String, member: String)?
+
+    public init(service: ServiceModel, operation: Operation, input: JSONValue, globals: GlobalOptions,
+                paging: PagingRequest?, mode: Mode, outfile: (path: String, member: String)? = nil) {
+        self.service = service
+        self.operation = operation
+        self.input = input
+        self.globals = globals
+        self.paging = paging
+        self.mode = mode
+        self.outfile = outfile
+    }
 
     /// The AWS CLI command name of the service (`kms`, `s3api`).
     public var serviceCommand: String { service.cliName }

@@ -49,6 +49,14 @@ struct OperationArguments: Sendable {
     let arguments: [OperationArgument]
     /// Members whose CLI name a paging option took over (IAM's `MaxItems`), usable with `--no-paginate`.
     let shadowed: [String: OperationArgument]
+    /// The output member that streams (S3 GetObject's `Body`): the AWS CLI writes it to the file
+    /// named by the positional `outfile` argument instead of printing it.
+    var streamingOutputMember: String? {
+        guard let output = operation.output.flatMap({ model.shape($0) }) else { return nil }
+        return output.members.first { member in
+            member.isStreaming || (model.shape(member.shape).map { $0.kind == .blob && $0.isStreaming } ?? false)
+        }?.name
+    }
 
     init(model: ServiceModel, operation: Operation) {
         self.model = model

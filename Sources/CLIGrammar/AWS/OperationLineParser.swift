@@ -16,6 +16,7 @@ struct OperationLineParser {
         var flags: [String: Bool] = [:]  // member name -> value
         var named: [String] = []  // option names as given, for paging checks
         var skeleton: String?
+        var outfile: String?
     }
 
     func parse(_ words: [String]) throws(CLIError) -> ParsedLine {
@@ -32,6 +33,9 @@ struct OperationLineParser {
             guard OptionWords.isOptionLike(word) else {
                 if word == "help" {
                     helpRequested = true
+                } else if !afterUnknownOption, given.outfile == nil, table.streamingOutputMember != nil {
+                    // `s3api get-object --bucket b --key k OUTFILE`
+                    given.outfile = word
                 } else if afterUnknownOption {
                     unknownValues += 1
                 } else {
@@ -111,6 +115,9 @@ struct OperationLineParser {
             return .aws(AWSInvocation(service: table.model, operation: table.operation, input: .object(JSONObject()),
                                       globals: globals, paging: nil, mode: .inputSkeleton(JSONWriter.pretty(skeleton) + "\n")))
         }
+        if table.streamingOutputMember != nil, given.outfile == nil, given.skeleton == nil {
+            throw CLIError.usage("the following arguments are required: outfile", path: path)
+        }
         if !hasInputJSON {
             let missing = table.arguments.filter { arg in
                 guard arg.isRequired, case .member(let m) = arg.kind else { return false }
@@ -162,11 +169,12 @@ struct OperationLineParser {
             if table.manualPagingMembers.contains(where: inputKeys.contains) { globals.paginate = false }
         }
         return try finish(params, globals: globals, paging: (maxItems, startingToken, pageSize),
-                          outputSkeleton: given.skeleton == "output")
+                          outputSkeleton: given.skeleton == "output",
+                          outfile: given.outfile.flatMap { path in table.streamingOutputMember.map { (path, $0) } })
     }
 
     private func finish(_ params: ParamObject, globals: GlobalOptions, paging: (Int?, String?, JSONValue?),
-                        outputSkeleton: Bool) throws(CLIError) -> ParsedLine {
+                        outputSkeleton: Bool, outfile: (String, String)?) throws(CLIError) -> ParsedLine {
         let model = table.model
         var request = ParamValue.map(params)
         if let input = table.operation.input {
@@ -191,7 +199,7 @@ struct OperationLineParser {
             mode = .call
         }
         return .aws(AWSInvocation(service: model, operation: table.operation, input: wire, globals: globals,
-                                  paging: pagingRequest, mode: mode))
+                                  paging: pagingRequest, mode: mode, outfile: outfile))
     }
 
 }

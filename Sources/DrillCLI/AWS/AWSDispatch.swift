@@ -29,8 +29,19 @@ struct AWSDispatch {
             return ExitStatus.other
         }
         do {
+            let folder = WorkingFolder(runner.workbench.home)
             let response = try invocation.perform { request in
-                try service.call(invocation.operation.name, input: request, context: context)
+                var output = try service.call(invocation.operation.name,
+                                              input: S3Customizations.prepare(request, service: invocation.service.service),
+                                              context: context)
+                // `s3api get-object ... OUTFILE`: the streamed member goes to the file, not the screen.
+                if let (path, member) = invocation.outfile, case .object(var o) = output {
+                    let bytes = o[member]?.stringValue.flatMap { Data(base64Encoded: $0) } ?? Data()
+                    try folder.write(bytes, to: path)
+                    o[member] = nil
+                    output = .object(o)
+                }
+                return output
             }
             let renderer = OutputRenderer(query: { try JMESPathExpression($0).search($1) }, terminalWidth: console.width,
                                           autoColor: console.color)

@@ -30,10 +30,15 @@ public final class Workbench: @unchecked Sendable {
         let authorizer = PolicyAuthorizer(directory: IAMDirectory(store: iam))
         engine = KMSEngine(store: SQLiteKMSStore(database: database), clock: clock, random: random, hsm: HSM(rootKey: rootKey),
                            authorizer: authorizer, policyValidator: authorizer)
+        let serviceStore = SQLiteServiceStore(database: database)
         services = ServiceRegistry([
             KMSService(engine: engine),
             IAMService(store: iam, clock: clock),
             STSService(),
+            S3Service(engine: engine, store: serviceStore),
+            EC2Service(engine: engine, store: serviceStore),
+            RDSService(engine: engine, store: serviceStore),
+            DynamoDBService(engine: engine, store: serviceStore),
         ])
     }
 }

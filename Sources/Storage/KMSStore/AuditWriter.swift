@@ -17,6 +17,13 @@ final class AuditWriter: @unchecked Sendable {
     init(database: AppDatabase) { db = database }
 
     func append(_ event: AuditEvent) throws {
+        // Inside a transaction (a service operation that called KMS): the record belongs to that
+        // transaction — committed with it or not at all — and must not wait for a group commit
+        // that would need the lock this thread holds.
+        if db.isWritingOnCurrentThread {
+            try db.write { try AuditRows.insert(event, conn: $0) }
+            return
+        }
         condition.lock()
         let ticket = nextTicket
         nextTicket += 1

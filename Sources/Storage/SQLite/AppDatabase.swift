@@ -15,6 +15,8 @@ public final class AppDatabase: @unchecked Sendable {
     private var lastDataVersion: Int = -1
     /// Called (under the lock) when another process changed the database, so caches can drop.
     private var invalidationHandlers: [() -> Void] = []
+    /// The thread inside a write transaction, if any (only it can be: writes hold the lock).
+    private var writer: pthread_t?
 
     public let path: String
 
@@ -69,12 +71,21 @@ public final class AppDatabase: @unchecked Sendable {
         }
     }
 
+    /// True when the calling thread is inside a write transaction: what it writes now joins it.
+    var isWritingOnCurrentThread: Bool {
+        // No lock needed: only the thread holding the lock can have set `writer` to itself.
+        guard let writer else { return false }
+        return pthread_equal(writer, pthread_self()) != 0
+    }
+
     /// Runs `body` in one write transaction; commits if it returns, rolls back if it throws.
     /// Nested calls join the outer transaction.
     func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try lock.withLock {
             if connection.isInTransaction { return try body(connection) }
             try connection.execute("BEGIN IMMEDIATE")
+            writer = pthread_self()
+            defer { writer = nil }
             do {
                 try checkExternalChanges()
                 let result = try body(connection)

@@ -1,0 +1,148 @@
+import CloudSim
+import Foundation
+import KMSEngine
+import Wire
+
+/// Runs data-driven scenarios across the simulated services and KMS: each step a request in wire
+/// form to a service (`s3`, `ec2`, `rds`, `dynamodb`, or `kms` for the engine), with the expected
+/// response members or error, and the KMS audit records the step must leave.
+///
+/// Step forms (JSON):
+/// - `{"service": "s3", "op": "PutObject", "input": {...}, "expect": {...}, "save": {"key": "SSEKMSKeyId"}}`
+/// - `{"service": "rds", "op": "ModifyDBInstance", "input": {...}, "error": "ParamValidationError", "messageContains": "..."}`
+/// - `"audit": [{"eventName": "GenerateDataKey", "userIdentity": {"invokedBy": "s3.amazonaws.com"}}]`: the records this
+///   step wrote, in order, each matching the given members (`"audit": []` means none).
+/// - `{"advance": "301s"}`; `"as": "alice"` runs a step as that IAM user (default admin), `"region"` in another Region.
+/// Strings may use `${name}` for saved values. `expect` matches a subset; `"<present>"` and `"<absent>"` check presence.
+public struct ServiceScenarioRunner {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public let fixture: ServiceFixture
+    public var variables: [String: JSONValue] = [:]
+
+    public init(fixture: ServiceFixture) { self.fixture = fixture }
+
+    public mutating func run(_ scenario: JSONValue, name: String) throws {
+        guard let steps = scenario["steps"]?.arrayValue else { throw Failure(description: "\(name): no steps") }
+        for (i, step) in steps.enumerated() {
+            do {
+                try runStep(step)
+            } catch let f as Failure {
+                throw Failure(description: "\(name) step \(i + 1): \(f.description)")
+            }
+        }
+    }
+
+    mutating func runStep(_ step: JSONValue) throws {
+        if let advance = step["advance"]?.stringValue {
+            guard let seconds = ScenarioRunner.duration(advance) else { throw Failure(description: "bad duration \(advance)") }
+            try fixture.advance(seconds: seconds)
+            return
+        }
+        guard let service = step["service"]?.stringValue, let op = step["op"]?.stringValue else {
+            throw Failure(description: "a step needs service and op, or advance")
+        }
+        var context = step["as"]?.stringValue == "root" ? RequestContext(caller: .root(account: Callers.account))
+            : Callers.user(step["as"]?.stringValue ?? "admin")
+        if let region = step["region"]?.stringValue { context.region = region }
+        let input = substitute(step["input"] ?? .object(JSONObject()))
+        let before = try fixture.auditRecords().count
+        let outcome: Result<JSONValue, AWSServiceError>
+        switch service {
+        case "kms":
+            do {
+                outcome = .success(try fixture.engine.call(op, input: input, context: context))
+            } catch {
+                outcome = .failure(AWSServiceError(error.code.rawValue, error.message))
+            }
+        default:
+            guard let target = self.service(service) else { throw Failure(description: "unknown service \(service)") }
+            do {
+                outcome = .success(try target.call(op, input: input, context: context))
+            } catch {
+                outcome = .failure(error)
+            }
+        }
+        let label = "\(service) \(op)"
+        switch outcome {
+        case .success(let output):
+            if let code = step["error"]?.stringValue { throw Failure(description: "\(label) succeeded but \(code) was expected; output \(output)") }
+            if let expect = step["expect"] { try match(substitute(expect), output, path: label) }
+            for (name, path) in step["save"]?.objectValue ?? JSONObject() {
+                guard let p = path.stringValue, let v = ScenarioRunner.lookup(p, in: output) else {
+                    throw Failure(description: "\(label): cannot save \(name) from \(path) in \(output)")
+                }
+                variables[name] = v
+            }
+        case .failure(let e):
+            guard let code = step["error"]?.stringValue else { throw Failure(description: "\(label) failed unexpectedly: \(e)") }
+            if e.code != code { throw Failure(description: "\(label): expected \(code), got \(e)") }
+            if let part = step["messageContains"]?.stringValue, !e.message.contains(substituteText(part)) {
+                throw Failure(description: "\(label): message '\(e.message)' does not contain '\(part)'")
+            }
+        }
+        if let audit = step["audit"]?.arrayValue {
+            let written = Array(try fixture.auditRecords().dropFirst(before))
+            guard written.count == audit.count else {
+                throw Failure(description: "\(label): expected \(audit.count) audit records, got \(written.map { $0["eventName"]?.stringValue ?? "?" })")
+            }
+            for (i, expected) in audit.enumerated() { try match(substitute(expected), written[i], path: "\(label) audit[\(i)]") }
+        }
+    }
+
+    func service(_ name: String) -> SimulatedService? {
+        switch name {
+        case "s3": return fixture.s3
+        case "ec2": return fixture.ec2
+        case "rds": return fixture.rds
+        case "dynamodb": return fixture.dynamodb
+        default: return nil
+        }
+    }
+
+    func match(_ expected: JSONValue, _ actual: JSONValue?, path: String) throws {
+        if expected == "<present>" {
+            if actual == nil || actual == .null { throw Failure(description: "\(path) is absent") }
+            return
+        }
+        if expected == "<absent>" {
+            if let actual, actual != .null { throw Failure(description: "\(path) should be absent but is \(actual)") }
+            return
+        }
+        switch expected {
+        case .object(let o):
+            for (k, v) in o { try match(v, actual?[k], path: "\(path).\(k)") }
+        case .array(let items):
+            guard let got = actual?.arrayValue, got.count == items.count else {
+                throw Failure(description: "\(path): expected \(items.count) items, got \(actual.map(\.description) ?? "nothing")")
+            }
+            for (i, item) in items.enumerated() { try match(item, got[i], path: "\(path)[\(i)]") }
+        default:
+            if expected != actual { throw Failure(description: "\(path): expected \(expected), got \(actual.map(\.description) ?? "nothing")") }
+        }
+    }
+
+    func substitute(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .string(let s):
+            if s.hasPrefix("${"), s.hasSuffix("}"), let whole = variables[String(s.dropFirst(2).dropLast())] { return whole }
+            return .string(substituteText(s))
+        case .array(let a): return .array(a.map(substitute))
+        case .object(let o):
+            var out = JSONObject()
+            for (k, val) in o { out[k] = substitute(val) }
+            return .object(out)
+        default: return v
+        }
+    }
+
+    func substituteText(_ s: String) -> String {
+        var out = s
+        for (k, v) in variables {
+            if let text = v.stringValue { out = out.replacingOccurrences(of: "${\(k)}", with: text) }
+        }
+        return out
+    }
+}
