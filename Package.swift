@@ -45,7 +45,7 @@ let package = Package(
         // The system's SQLite (libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The only code that talks to SQLite: the home database, migrations, and the stores.
-        .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "CloudSim", "Wire", .product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "CloudSim", "StudyKit", "Wire", .product(name: "Crypto", package: "swift-crypto")],
                 exclude: inProgress(in: "Sources/Storage", ["CloudTrail", "Migrations+CloudTrail.swift"])),
         // Pure study library: content model, loader and checker, importer, FSRS-6, quizzes, exams,
         // progress, lesson rendering.
@@ -58,6 +58,7 @@ let package = Package(
                                                  "Storage", "Wire", .product(name: "Crypto", package: "swift-crypto")]),
         // main.swift: wires the libraries together and runs.
         .executableTarget(name: "kmsdrill", dependencies: ["DrillCLI"]),
+        .testTarget(name: "StudyCommandTests", dependencies: ["DrillCLI", "Storage", "StudyKit", "Wire"]),
         .testTarget(name: "DrillCLITests", dependencies: ["DrillCLI", "JMESPath", "Wire"], exclude: ["Transcripts"]),
         // Fixtures and runners shared by the test targets.
         .target(name: "TestSupport", dependencies: ["KMSEngine", "CloudSim", "Storage", "Wire", .product(name: "Crypto", package: "swift-crypto")],

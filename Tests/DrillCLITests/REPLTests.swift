@@ -37,7 +37,7 @@ import Testing
         #expect(pty.waitFor("list-retirable-grants"), "second Tab lists the candidates")
         pty.type("\u{15}kms describe-key --key-id alias/aws/e\t")
         #expect(pty.waitFor("alias/aws/ebs"))
-        pty.type("\u{15}pro\tal\t")
+        pty.type("\u{15}profi\tal\t")
         #expect(pty.waitFor("profile alice"))
         pty.type("\r")
         #expect(pty.waitFor("kmsdrill (alice)> "))

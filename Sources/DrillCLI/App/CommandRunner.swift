@@ -100,11 +100,12 @@ public final class CommandRunner {
         }
     }
 
-    /// "3 reviews due" for the banner, once study progress exists.
-    func dueSummary() -> String? { nil }
+    /// "3 reviews due" for the banner (by the home's simulated clock), naming the learner when it
+    /// is not the default one; nil when the learner does not exist yet or nothing can be read.
+    func dueSummary() -> String? { StudyBanner.dueSummary(self) }
 
-    /// Lesson ids for completion.
-    func lessonIds() -> [String] { [] }
+    /// Lesson ids, lesson numbers' targets and topic ids for completion.
+    func lessonIds() -> [String] { StudyBanner.lessonTargets(self) }
 
     /// Lab ids for completion.
     func labIds() -> [String] { [] }

@@ -5,7 +5,8 @@ import CLIGrammar
 enum DrillCommands {
     static let groups: [CommandGroup.Type] = [
         ClockCommand.self, ProfileCommands.self, ExplainCommand.self, FileCommands.self, ContentCommand.self,
-        SessionCommands.self,
+        SessionCommands.self, StudyCommand.self, QuizCommand.self, ReviewCommand.self, ExamCommand.self, ProgressCommand.self,
+        LearnerCommands.self,
     ]
 
     static let specs: [CommandSpec] = groups.flatMap { $0.specs }

@@ -37,6 +37,7 @@ public final class REPL {
 
     var prompt: String {
         var p = "kmsdrill (\(runner.session.profile))"
+        if runner.session.learner != "default" { p += " [\(runner.session.learner)]" }
         if let lab = runner.session.lab { p += " [lab \(lab)]" }
         return p + "> "
     }

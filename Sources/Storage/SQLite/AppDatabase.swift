@@ -44,6 +44,7 @@ public final class AppDatabase: @unchecked Sendable {
             let s = try connection.prepare("PRAGMA journal_mode=WAL")
             _ = try s.first { $0.text(0) }
             try connection.execute("PRAGMA synchronous=NORMAL")
+            connection.skipCheckpointOnClose()
         }
         try connection.execute("PRAGMA foreign_keys=ON")
         try connection.execute("PRAGMA temp_store=MEMORY")

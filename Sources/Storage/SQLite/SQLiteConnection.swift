@@ -61,6 +61,11 @@ final class SQLiteConnection {
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// See `csqlite_no_checkpoint_on_close`: committed data is in the WAL already.
+    func skipCheckpointOnClose() {
+        _ = csqlite_no_checkpoint_on_close(handle)
+    }
+
     func setBusyTimeout(milliseconds: Int32) {
         sqlite3_busy_timeout(handle, milliseconds)
     }
