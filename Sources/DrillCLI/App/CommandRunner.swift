@@ -36,6 +36,10 @@ public final class CommandRunner {
     /// Runs one (complete) command line and returns its exit status.
     @discardableResult
     public func run(_ line: String, console: Console) -> Int32 {
+        if let concept = ConceptHelp.answer(line, runner: self, width: console.width) {
+            console.out(concept)
+            return ExitStatus.success
+        }
         let parsed: ParsedLine
         let redirect: OutputRedirect?
         do {
@@ -74,6 +78,7 @@ public final class CommandRunner {
             return ExitStatus.success
         case .help(let topic):
             console.out(HelpRenderer(grammar: grammar, width: min(console.width, 100)).render(topic))
+            if topic == .overview { console.out("\n" + ConceptHelp.overview(runner: self)) }
             return ExitStatus.success
         case .aws(let invocation):
             return AWSDispatch(runner: self).run(invocation, console: console)

@@ -4,9 +4,10 @@ import CLIGrammar
 /// Adding a command means adding its file under Commands/ and one line in each list here.
 enum DrillCommands {
     static let groups: [CommandGroup.Type] = [
+        // In the order help lists them: learning first, then the tools, then leaving.
+        StudyCommand.self, QuizCommand.self, ReviewCommand.self, ExamCommand.self, ProgressCommand.self, LearnerCommands.self,
         ClockCommand.self, ProfileCommands.self, ExplainCommand.self, FileCommands.self, ContentCommand.self,
-        SessionCommands.self, StudyCommand.self, QuizCommand.self, ReviewCommand.self, ExamCommand.self, ProgressCommand.self,
-        LearnerCommands.self,
+        SessionCommands.self,
     ]
 
     static let specs: [CommandSpec] = groups.flatMap { $0.specs }
