@@ -15,7 +15,8 @@ let package = Package(
     ],
     targets: [
         // Benchmarks: figures measured side by side, printed, never asserted.
-        .executableTarget(name: "kmsdrill-bench", dependencies: ["KMSEngine", "Storage", .product(name: "Crypto", package: "swift-crypto")],
+        .executableTarget(name: "kmsdrill-bench", dependencies: ["KMSEngine", "KMSPolicy", "CloudSim", "Storage", "Wire",
+                                                               .product(name: "Crypto", package: "swift-crypto")],
                           path: "Benchmarks/KMSDrillBench"),
         // JSON documents as the AWS wire and CLI see them; timestamps. No dependencies.
         .target(name: "Wire"),
@@ -38,15 +39,16 @@ let package = Package(
         .target(name: "KMSEngine", dependencies: ["Wire", "KMSPolicy", .product(name: "Crypto", package: "swift-crypto")]),
         // The simulated AWS services around KMS (IAM/STS, S3, EBS, RDS, DynamoDB, CloudTrail), each
         // reached by operation name with wire-form JSON like the engine.
-        .target(name: "CloudSim", dependencies: ["KMSEngine", "KMSPolicy", "Wire", .product(name: "Crypto", package: "swift-crypto")],
-                exclude: inProgress(in: "Sources/CloudSim", ["CloudTrail"])),
+        .target(name: "CloudSim", dependencies: ["KMSEngine", "KMSPolicy", "Wire", .product(name: "Crypto", package: "swift-crypto"),
+                                                 .product(name: "_CryptoExtras", package: "swift-crypto")]),
+        .testTarget(name: "CloudTrailTests", dependencies: ["CloudSim", "Storage", "KMSEngine", "TestSupport", "Wire",
+                                                           .product(name: "Crypto", package: "swift-crypto")], exclude: ["Cases"]),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "KMSEngine", "KMSPolicy", "Storage", "TestSupport", "Wire",
                                                          .product(name: "Crypto", package: "swift-crypto")], exclude: ["Scenarios"]),
         // The system's SQLite (libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The only code that talks to SQLite: the home database, migrations, and the stores.
-        .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "CloudSim", "StudyKit", "Wire", .product(name: "Crypto", package: "swift-crypto")],
-                exclude: inProgress(in: "Sources/Storage", ["CloudTrail", "Migrations+CloudTrail.swift"])),
+        .target(name: "Storage", dependencies: ["CSQLite", "KMSEngine", "CloudSim", "StudyKit", "Wire", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure study library: content model, loader and checker, importer, FSRS-6, quizzes, exams,
         // progress, lesson rendering.
         .target(name: "StudyKit", dependencies: ["Wire", .product(name: "Yams", package: "Yams")]),

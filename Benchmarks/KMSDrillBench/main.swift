@@ -123,3 +123,10 @@ print(String(format: "engine GenerateDataKey / raw seal:  %.2fx slower", rawSeal
 print(String(format: "engine Encrypt: %.0f ops/s (aim: at least 60000)", engineEncrypt))
 print(String(format: "audited Encrypt: %.0f ops/s with 1 caller, %.0f with 8 sharing commits (aim: at least 40000); audit costs %.2fx",
              auditedOne, auditedMany, engineEncrypt / auditedMany))
+
+try runAuthorizationBench(home: home, plaintext: plaintext, context: context)
+
+// MARK: - CloudTrail (issue 4): audited Encrypt on real threads, and lookups over a large history
+// See CloudTrailBench.swift. KMSDRILL_BENCH_HISTORY sets the number of history records (default 1,000,000).
+try CloudTrailBench.auditedThroughput(home: home, seconds: secondsPerCase)
+try CloudTrailBench.lookups(home: home, count: Int(ProcessInfo.processInfo.environment["KMSDRILL_BENCH_HISTORY"] ?? "") ?? 1_000_000)

@@ -64,6 +64,11 @@ public struct CommandLineGrammar: Sendable {
         if first == "help" || first == "--help" || first == "-h" {
             return try helpTopic(Array(rest.dropFirst()))
         }
+        // An AWS CLI customization (a command the CLI adds to a service, like cloudtrail
+        // validate-logs) is declared as a hidden drill command of the service's name.
+        if services.contains(first), rest.count > 1, let custom = command(first), custom.subcommand(rest[1]) != nil {
+            return try CommandSpecParser(context: context).parse(custom, words: Array(rest.dropFirst()))
+        }
         if services.contains(first), let model = ServiceModels.model(first) {
             return try AWSCommandParser(model: model, context: context).parse(Array(rest.dropFirst()), globals: globals)
         }
@@ -101,6 +106,9 @@ public struct CommandLineGrammar: Sendable {
     private func helpTopic(_ words: [String]) throws(CLIError) -> ParsedLine {
         let topic = words.filter { !OptionWords.isOptionLike($0) }
         guard let first = topic.first else { return .help(.overview) }
+        if services.contains(first), topic.count > 1, let custom = command(first), custom.subcommand(topic[1]) != nil {
+            return .help(.command([first, topic[1]]))
+        }
         if services.contains(first), let model = ServiceModels.model(first) {
             guard topic.count > 1 else { return .help(.service(first)) }
             guard model.operation(cliName: topic[1]) != nil else {

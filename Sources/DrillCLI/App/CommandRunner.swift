@@ -48,6 +48,10 @@ public final class CommandRunner {
             console.err(error.rendered)
             return error.exitStatus
         }
+        defer {
+            // Trails deliver log files and digests as the simulated clock passes their times.
+            try? workbench.cloudTrail.deliverDue()
+        }
         guard let redirect else { return execute(parsed, console: console) }
         // `> FILE` / `>> FILE`: standard output goes to a file in the working folder.
         let capture = BufferConsole(answers: [], width: console.width)

@@ -15,6 +15,7 @@ public final class Workbench: @unchecked Sendable {
     public let iam: SQLiteIAMStore
     public let profiles: Profiles
     public let services: ServiceRegistry
+    public let cloudTrail: CloudTrailService
 
     /// - Parameter random: where the engine draws key material, nonces and IDs: the system
     ///   CSPRNG, except in a lab sandbox, which replays a seeded stream so that a transcript
@@ -28,8 +29,11 @@ public final class Workbench: @unchecked Sendable {
         iam = SQLiteIAMStore(database: database)
         profiles = Profiles(store: iam)
         let authorizer = PolicyAuthorizer(directory: IAMDirectory(store: iam))
-        engine = KMSEngine(store: SQLiteKMSStore(database: database), clock: clock, random: random, hsm: HSM(rootKey: rootKey),
+        let kmsStore = SQLiteKMSStore(database: database)
+        engine = KMSEngine(store: kmsStore, clock: clock, random: random, hsm: HSM(rootKey: rootKey),
                            authorizer: authorizer, policyValidator: authorizer)
+        cloudTrail = CloudTrailService(store: SQLiteCloudTrailStore(database: database, kmsStore: kmsStore),
+                                       identities: IAMDirectory(store: iam), clock: clock, hsm: engine.hsm, random: random)
         let serviceStore = SQLiteServiceStore(database: database)
         services = ServiceRegistry([
             KMSService(engine: engine),
@@ -39,6 +43,7 @@ public final class Workbench: @unchecked Sendable {
             EC2Service(engine: engine, store: serviceStore),
             RDSService(engine: engine, store: serviceStore),
             DynamoDBService(engine: engine, store: serviceStore),
+            cloudTrail,
         ])
     }
 }

@@ -7,7 +7,7 @@ enum DrillCommands {
         // In the order help lists them: learning first, then the tools, then leaving.
         StudyCommand.self, QuizCommand.self, ReviewCommand.self, ExamCommand.self, ProgressCommand.self, LearnerCommands.self,
         ClockCommand.self, ProfileCommands.self, ExplainCommand.self, FileCommands.self, ContentCommand.self,
-        SessionCommands.self,
+        SessionCommands.self, CloudTrailCustomizations.self,
     ]
 
     static let specs: [CommandSpec] = groups.flatMap { $0.specs }

@@ -71,6 +71,132 @@ public enum CloudTrailRecord {
         return .object(r)
     }
 
+    /// The same record as `render`, written straight to compact JSON text.
+    ///
+    /// This is what the audit log stores for every call, so it avoids building the record as a
+    /// `JSONValue` (an ordered dictionary per object) only to walk it again: on the audited hot
+    /// path that was most of the cost of a record. `render` stays the reference, and a test holds
+    /// the two to the same JSON.
+    public static func compactText(_ e: AuditEvent, sharedEventID: String? = nil) -> String {
+        var w = CompactRecordWriter()
+        w.open()
+        w.member("eventVersion", eventVersion)
+        w.key("userIdentity")
+        writeUserIdentity(e, into: &w)
+        w.key("eventTime")
+        w.raw("\"")
+        w.raw(fastZulu(e.eventTime))
+        w.raw("\"")
+        w.member("eventSource", e.eventSource)
+        w.member("eventName", e.eventName)
+        w.member("awsRegion", e.region)
+        w.member("sourceIPAddress", e.invokedBy != nil ? servicePrincipal(e.sourceIPAddress) : e.sourceIPAddress)
+        w.member("userAgent", e.invokedBy != nil ? servicePrincipal(e.userAgent) : e.userAgent)
+        if let code = e.errorCode {
+            w.member("errorCode", code == "AccessDeniedException" ? "AccessDenied" : code)
+            w.member("errorMessage", e.errorMessage ?? "")
+        }
+        w.key("requestParameters")
+        w.raw(JSONWriter.compact(e.requestParameters))
+        w.key("responseElements")
+        w.raw(e.errorCode == nil ? JSONWriter.compact(e.responseElements) : "null")
+        if e.errorCode == nil, !e.additionalEventData.isNull {
+            w.key("additionalEventData")
+            w.raw(JSONWriter.compact(e.additionalEventData))
+        }
+        if e.eventType != "AwsServiceEvent" { w.member("requestID", e.requestID) }
+        w.member("eventID", e.eventID)
+        w.key("readOnly")
+        w.raw(e.readOnly ? "true" : "false")
+        if !e.resources.isEmpty {
+            w.key("resources")
+            w.raw("[")
+            for (i, arn) in e.resources.enumerated() {
+                if i > 0 { w.raw(",") }
+                let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+                w.raw("{\"accountId\":")
+                w.string(parts.count > 4 ? String(parts[4]) : "")
+                w.raw(",\"type\":")
+                w.string(resourceType(arn))
+                w.raw(",\"ARN\":")
+                w.string(arn)
+                w.raw("}")
+            }
+            w.raw("]")
+        }
+        w.member("eventType", e.eventType)
+        w.key("managementEvent")
+        w.raw("true")
+        w.member("recipientAccountId", e.recipientAccountId)
+        if let sharedEventID { w.member("sharedEventID", sharedEventID) }
+        w.member("eventCategory", "Management")
+        w.close()
+        return w.text
+    }
+
+    /// `userIdentity` as `userIdentity(_:)` builds it, written directly.
+    static func writeUserIdentity(_ e: AuditEvent, into w: inout CompactRecordWriter) {
+        let c = e.caller
+        var u = CompactRecordWriter(nested: true)
+        u.open()
+        switch c.kind {
+        case .awsService:
+            u.member("accountId", c.accountId)
+            u.member("invokedBy", servicePrincipal(e.invokedBy ?? c.arn))
+            u.close()
+            w.raw(u.text)
+            return
+        case .root, .iamUser, .assumedRole:
+            u.member("type", c.kind == .root ? "Root" : c.kind == .iamUser ? "IAMUser" : "AssumedRole")
+            u.member("principalId", c.principalId)
+            u.member("arn", c.arn)
+            u.member("accountId", c.accountId)
+            if let k = c.accessKeyId { u.member("accessKeyId", k) }
+        }
+        if c.kind == .iamUser, let n = c.userName { u.member("userName", n) }
+        if c.kind == .assumedRole {
+            // Rare enough to take the general path.
+            u.key("sessionContext")
+            u.raw(JSONWriter.compact(userIdentity(e)["sessionContext"] ?? .null))
+        }
+        if let by = e.invokedBy { u.member("invokedBy", servicePrincipal(by)) }
+        u.close()
+        w.raw(u.text)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` without intermediate strings (the audited hot path formats one per call).
+    static func fastZulu(_ date: Date) -> String {
+        let t = date.timeIntervalSince1970
+        var seconds = Int(t.rounded(.down))
+        // Whole seconds as `Timestamp.zulu` gives them: it rounds to microseconds first.
+        if ((t - Double(seconds)) * 1_000_000).rounded() >= 1_000_000 { seconds += 1 }
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        guard (0...2_932_896).contains(days) else { return Timestamp.zulu(date) }  // years 1970...9999
+        let secOfDay = seconds - days * 86400
+        // Days to civil date (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = z / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        var bytes = [UInt8](repeating: 0, count: 20)
+        func put(_ value: Int, _ at: Int, _ width: Int) {
+            var v = value
+            for i in stride(from: at + width - 1, through: at, by: -1) {
+                bytes[i] = UInt8(48 + v % 10)
+                v /= 10
+            }
+        }
+        put(y, 0, 4); bytes[4] = 45; put(m, 5, 2); bytes[7] = 45; put(d, 8, 2); bytes[10] = 84
+        put(secOfDay / 3600, 11, 2); bytes[13] = 58; put(secOfDay % 3600 / 60, 14, 2); bytes[16] = 58
+        put(secOfDay % 60, 17, 2); bytes[19] = 90
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func userIdentity(_ e: AuditEvent) -> JSONValue {
         let c = e.caller
         var u = JSONObject()
@@ -158,4 +284,67 @@ public enum CloudTrailRecord {
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUIDText.format(bytes)
     }
+}
+
+/// The event history's hash chain: each row's value commits to the row before, its own sequence
+/// number, and its record, so that changing, removing, inserting or reordering rows shows.
+public enum AuditChain {
+    /// The value before the first row.
+    public static let genesis = Data(repeating: 0, count: 32)
+
+    public static func link(previous: Data, seq: Int64, recordDigest: SHA256.Digest) -> Data {
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        withUnsafeBytes(of: seq.bigEndian) { hasher.update(bufferPointer: $0) }
+        hasher.update(data: Data(recordDigest))
+        return Data(hasher.finalize())
+    }
+
+    public static func link(previous: Data, seq: Int64, record: String) -> Data {
+        link(previous: previous, seq: seq, recordDigest: SHA256.hash(data: Data(record.utf8)))
+    }
+}
+
+/// Appends object members as compact JSON text, into bytes (one `String` at the end: appending
+/// to a `String` piece by piece was most of the cost of a record).
+struct CompactRecordWriter {
+    private var bytes: [UInt8] = []
+    private var first = true
+
+    init(nested: Bool = false) { bytes.reserveCapacity(nested ? 256 : 1536) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func open() { bytes.append(0x7B) }
+    mutating func close() { bytes.append(0x7D) }
+
+    mutating func key(_ k: String) {
+        if !first { bytes.append(0x2C) }
+        first = false
+        string(k)
+        bytes.append(0x3A)
+    }
+
+    mutating func member(_ k: String, _ value: String) {
+        key(k)
+        string(value)
+    }
+
+    /// A JSON string: the same escapes as `JSONWriter.writeString`.
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                bytes.append(0x22)
+                bytes.append(contentsOf: utf8)
+                bytes.append(0x22)
+                return
+            }
+            var escaped = ""
+            JSONWriter.writeString(String(decoding: utf8, as: UTF8.self), into: &escaped)
+            bytes.append(contentsOf: escaped.utf8)
+        }
+    }
+
+    mutating func raw(_ json: String) { bytes.append(contentsOf: json.utf8) }
 }
