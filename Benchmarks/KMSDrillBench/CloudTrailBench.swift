@@ -70,8 +70,11 @@ enum CloudTrailBench {
         let sixteen = measureThreads("audited Encrypt, 16 callers", threads: 16, seconds: seconds) {
             _ = try audited.encrypt(auditedRequest, ctx)
         }
-        print(String(format: "audited Encrypt: %.0f ops/s with 1 caller, %.0f with 8, %.0f with 16 (aim: at least 40000); without audit %.0f",
-                     one, eight, sixteen, without))
+        let many = measureThreads("audited Encrypt, 64 callers", threads: 64, seconds: seconds) {
+            _ = try audited.encrypt(auditedRequest, ctx)
+        }
+        print(String(format: "audited Encrypt: %.0f ops/s with 1 caller, %.0f with 8, %.0f with 16, %.0f with 64 (aim: at least 40000); without audit %.0f",
+                     one, eight, sixteen, many, without))
     }
 
     /// Loads `count` records spread over 90 days, then times lookups by event name and user name

@@ -11,7 +11,7 @@ extension CloudTrailService {
 
     func auditEvent(_ r: CloudTrailRequest, outcome: CloudTrailOutcome?, error: AWSServiceError?) -> AuditEvent {
         AuditEvent(
-            eventID: random.uuid(), requestID: random.uuid(), eventTime: r.now, eventSource: "cloudtrail.amazonaws.com",
+            eventID: random.timeOrderedUUID(at: r.now), requestID: random.uuid(), eventTime: r.now, eventSource: "cloudtrail.amazonaws.com",
             eventName: r.operation, region: r.region, recipientAccountId: r.account, caller: r.context.caller,
             invokedBy: r.context.viaService, sourceIPAddress: r.context.viaService ?? r.context.sourceIPAddress,
             userAgent: r.context.viaService ?? r.context.userAgent, requestParameters: Self.requestParameters(r.input),

@@ -91,7 +91,7 @@ extension KMSEngine {
                 try tx.insertAlias(AliasRecord(aliasName: service.aliasName, accountId: account, region: region,
                                                targetKeyId: keyId, creationDate: now, lastUpdatedDate: now))
                 try tx.appendAudit(AuditEvent(
-                    eventID: random.uuid(), requestID: random.uuid(), eventTime: now, eventName: "CreateKey", region: region,
+                    eventID: random.timeOrderedUUID(at: now), requestID: random.uuid(), eventTime: now, eventName: "CreateKey", region: region,
                     recipientAccountId: account, caller: serviceCaller, invokedBy: service.viaService(region: region),
                     sourceIPAddress: service.viaService(region: region), userAgent: service.viaService(region: region),
                     requestParameters: ["description": .string(service.keyDescription), "keyUsage": "ENCRYPT_DECRYPT",

@@ -115,7 +115,7 @@ public final class KMSEngine: Sendable {
     private func auditEvent(_ operation: String, _ context: RequestContext, _ now: Date, _ parameters: JSONValue,
                             _ scope: OperationScope?, readOnly: Bool) -> AuditEvent {
         var event = AuditEvent(
-            eventID: random.uuid(), requestID: random.uuid(), eventTime: now, eventName: operation,
+            eventID: random.timeOrderedUUID(at: now), requestID: random.uuid(), eventTime: now, eventName: operation,
             region: context.region, recipientAccountId: context.caller.accountId, caller: context.caller,
             invokedBy: context.viaService, sourceIPAddress: context.viaService ?? context.sourceIPAddress,
             userAgent: context.viaService ?? context.userAgent, requestParameters: parameters, responseElements: .null,

@@ -17,6 +17,20 @@ extension RandomSource {
         return UUIDText.format(b)
     }
 
+    /// A time-ordered UUID (version 7: 48 bits of Unix milliseconds, then random bits).
+    ///
+    /// Audit event IDs use it: they are still UUIDs, but IDs made later sort later, so the
+    /// database's index on them grows at its end instead of being rewritten at random pages on
+    /// every insert (which made each audited call several times more expensive).
+    public func timeOrderedUUID(at date: Date) -> String {
+        var b = [UInt8](bytes(16))
+        let millis = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        for i in 0..<6 { b[i] = UInt8(truncatingIfNeeded: millis >> (8 * UInt64(5 - i))) }
+        b[6] = (b[6] & 0x0F) | 0x70
+        b[8] = (b[8] & 0x3F) | 0x80
+        return UUIDText.format(b)
+    }
+
     public func hex(_ count: Int) -> String {
         Hex.encode(bytes(count))
     }
