@@ -22,7 +22,7 @@ public final class CommandRunner {
     /// Set by `exit`: the loop reading commands stops after this one.
     public var exitRequested = false
     /// What `content check` proves beyond lessons and questions (labs, drills).
-    var contentExtensions: [any ContentCheckExtension] = []
+    var contentExtensions: [any ContentCheckExtension] = [LabContentCheck(), DrillContentCheck()]
 
     public init(workbench: Workbench, session: Session = Session(), contentPath: String) {
         self.home = workbench
@@ -36,6 +36,15 @@ public final class CommandRunner {
     /// Runs one (complete) command line and returns its exit status.
     @discardableResult
     public func run(_ line: String, console: Console) -> Int32 {
+        // Back into the lab the learner was working on when kmsdrill last stopped.
+        LabSession.resume(self)
+        let status = runLine(line, console: console)
+        // A line run in a lab's sandbox becomes part of the lab attempt's transcript.
+        if session.lab != nil { LabSession.record(line, status: status, runner: self) }
+        return status
+    }
+
+    private func runLine(_ line: String, console: Console) -> Int32 {
         if let concept = ConceptHelp.answer(line, runner: self, width: console.width) {
             console.out(concept)
             return ExitStatus.success
@@ -117,7 +126,7 @@ public final class CommandRunner {
     func lessonIds() -> [String] { StudyBanner.lessonTargets(self) }
 
     /// Lab ids for completion.
-    func labIds() -> [String] { [] }
+    func labIds() -> [String] { LabCatalog.shared.load(at: contentPath).labs.map(\.id) }
 
     /// The request context for the session's profile (or an override) and Region.
     func requestContext(profile: String? = nil, region: String? = nil) throws -> RequestContext {

@@ -6,6 +6,7 @@ enum DrillCommands {
     static let groups: [CommandGroup.Type] = [
         // In the order help lists them: learning first, then the tools, then leaving.
         StudyCommand.self, QuizCommand.self, ReviewCommand.self, ExamCommand.self, ProgressCommand.self, LearnerCommands.self,
+        LabCommands.self, DrillCommand.self, GradeCommand.self,
         ClockCommand.self, ProfileCommands.self, ExplainCommand.self, FileCommands.self, ContentCommand.self,
         SessionCommands.self, CloudTrailCustomizations.self,
     ]
