@@ -1,5 +1,4 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
 let package = Package(
@@ -7,7 +6,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kmsdrill", targets: ["kmsdrill"]),
-
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -72,7 +70,3 @@ let package = Package(
     ]
 )
 
-/// Folders other developers are still writing, left out of the build until they land.
-func inProgress(in folder: String, _ names: [String]) -> [String] {
-    names.filter { FileManager.default.fileExists(atPath: Context.packageDirectory + "/" + folder + "/" + $0) }
-}

@@ -4,8 +4,23 @@ import Foundation
 /// IAM's users, roles and inline policies on the home database.
 public final class SQLiteIAMStore: IAMStore, @unchecked Sendable {
     let db: AppDatabase
+    /// Inline policies by principal: every authorized KMS call reads the caller's. Dropped on
+    /// every IAM change here and whenever another process commits.
+    private let policyCache = PolicyCache()
 
-    public init(database: AppDatabase) { db = database }
+    public init(database: AppDatabase) {
+        db = database
+        let cache = policyCache
+        database.onExternalChange { cache.clear() }
+    }
+
+    final class PolicyCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: [(name: String, document: String)]] = [:]
+        func get(_ key: String) -> [(name: String, document: String)]? { lock.withLock { entries[key] } }
+        func set(_ key: String, _ value: [(name: String, document: String)]) { lock.withLock { entries[key] = value } }
+        func clear() { lock.withLock { entries.removeAll() } }
+    }
 
     private static let columns = "kind, account_id, name, id, path, create_date, assume_role_policy, description"
 
@@ -34,6 +49,7 @@ public final class SQLiteIAMStore: IAMStore, @unchecked Sendable {
     }
 
     public func insert(_ p: IAMPrincipal) throws {
+        defer { policyCache.clear() }
         try db.write {
             try $0.prepare("INSERT INTO iam_principals (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(.text(p.kind.rawValue), .text(p.accountId), .text(p.name), .text(p.id), .text(p.path),
@@ -42,6 +58,7 @@ public final class SQLiteIAMStore: IAMStore, @unchecked Sendable {
     }
 
     public func delete(_ kind: IAMPrincipal.Kind, account: String, name: String) throws {
+        defer { policyCache.clear() }
         try db.write {
             try $0.prepare("DELETE FROM iam_principals WHERE kind = ? AND account_id = ? AND name = ?")
                 .bind(.text(kind.rawValue), .text(account), .text(name)).run()
@@ -49,15 +66,20 @@ public final class SQLiteIAMStore: IAMStore, @unchecked Sendable {
     }
 
     public func inlinePolicies(_ kind: IAMPrincipal.Kind, account: String, name: String) throws -> [(name: String, document: String)] {
-        try db.read {
+        let key = "\(kind.rawValue)|\(account)|\(name)"
+        if let hit = policyCache.get(key) { return hit }
+        let policies = try db.read {
             try $0.prepare("""
                 SELECT policy_name, document FROM iam_inline_policies
                 WHERE principal_kind = ? AND account_id = ? AND principal_name = ? ORDER BY policy_name
                 """).bind(.text(kind.rawValue), .text(account), .text(name)).rows { (name: $0.text(0), document: $0.text(1)) }
         }
+        policyCache.set(key, policies)
+        return policies
     }
 
     public func putInlinePolicy(_ kind: IAMPrincipal.Kind, account: String, name: String, policyName: String, document: String) throws {
+        defer { policyCache.clear() }
         try db.write {
             try $0.prepare("""
                 INSERT INTO iam_inline_policies (principal_kind, account_id, principal_name, policy_name, document)
@@ -68,7 +90,8 @@ public final class SQLiteIAMStore: IAMStore, @unchecked Sendable {
     }
 
     public func deleteInlinePolicy(_ kind: IAMPrincipal.Kind, account: String, name: String, policyName: String) throws -> Bool {
-        try db.write { conn in
+        defer { policyCache.clear() }
+        return try db.write { conn in
             try conn.prepare("""
                 DELETE FROM iam_inline_policies WHERE principal_kind = ? AND account_id = ? AND principal_name = ? AND policy_name = ?
                 """).bind(.text(kind.rawValue), .text(account), .text(name), .text(policyName)).run()

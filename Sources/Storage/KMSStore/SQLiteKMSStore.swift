@@ -39,17 +39,19 @@ public final class SQLiteKMSStore: KMSStore, @unchecked Sendable {
     }
 }
 
-/// Read-through caches of key records, aliases and the next due date.
+/// Read-through caches of key records, aliases, grants and the next due date.
 final class KMSCache: @unchecked Sendable {
     private let lock = NSLock()
     private var keys: [String: KeyRecord?] = [:]
     private var aliases: [String: AliasRecord?] = [:]
+    private var grants: [String: [GrantRecord]] = [:]
     private var due: Date??
 
     func clear() {
         lock.withLock {
             keys.removeAll(keepingCapacity: true)
             aliases.removeAll(keepingCapacity: true)
+            grants.removeAll(keepingCapacity: true)
             due = nil
         }
     }
@@ -65,6 +67,13 @@ final class KMSCache: @unchecked Sendable {
         if let hit = lock.withLock({ aliases[id] }) { return hit }
         let value = try load()
         lock.withLock { aliases[id] = .some(value) }
+        return value
+    }
+
+    func grants(_ keyId: String, load: () throws -> [GrantRecord]) rethrows -> [GrantRecord] {
+        if let hit = lock.withLock({ grants[keyId] }) { return hit }
+        let value = try load()
+        lock.withLock { grants[keyId] = value }
         return value
     }
 

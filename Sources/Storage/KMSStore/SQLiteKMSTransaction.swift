@@ -118,8 +118,13 @@ final class SQLiteKMSTransaction: KMSTransaction {
         """
 
     func grants(keyId: String) throws -> [GrantRecord] {
-        try conn.prepare("SELECT \(Self.grantColumns) FROM kms_grants WHERE key_id = ? ORDER BY creation_date, grant_id")
-            .bind(.text(keyId)).rows(GrantRows.read)
+        // Every authorized call reads the key's grants: cached like keys on the read path.
+        let load = {
+            try self.conn.prepare("SELECT \(Self.grantColumns) FROM kms_grants WHERE key_id = ? ORDER BY creation_date, grant_id")
+                .bind(.text(keyId)).rows(GrantRows.read)
+        }
+        if let cache { return try cache.grants(keyId, load: load) }
+        return try load()
     }
 
     func grant(id: String) throws -> GrantRecord? {
