@@ -14,12 +14,10 @@ import Wire
 /// Strings may use `${name}` for values saved earlier. `expect` matches a subset: every member it
 /// names must be present and equal; `"<present>"` only checks presence, `"<absent>"` absence.
 public struct ScenarioRunner {
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
+    public typealias Failure = ScenarioFailure
 
     public let fixture: EngineFixture
-    public var variables: [String: JSONValue] = [:]
+    public var values = ScenarioValues()
 
     public init(fixture: EngineFixture) { self.fixture = fixture }
 
@@ -41,7 +39,7 @@ public struct ScenarioRunner {
             return
         }
         guard let op = step["op"]?.stringValue else { throw Failure(description: "step has neither op nor advance") }
-        let input = substitute(step["input"] ?? .object(JSONObject()))
+        let input = values.substitute(step["input"] ?? .object(JSONObject()))
         let account = step["account"]?.stringValue ?? Callers.account
         let who = step["as"]?.stringValue ?? "admin"
         // A profile of the home (admin, alice, AppRole, root, partner, carol...) when there is one.
@@ -52,68 +50,26 @@ public struct ScenarioRunner {
             if let code = step["error"]?.stringValue {
                 throw Failure(description: "\(op) succeeded but \(code) was expected; output \(output)")
             }
-            if let expect = step["expect"] { try match(substitute(expect), output, path: op) }
+            if let expect = step["expect"] { try values.match(values.substitute(expect), output, path: op) }
             for (name, path) in step["save"]?.objectValue ?? JSONObject() {
                 guard let p = path.stringValue, let v = Self.lookup(p, in: output) else {
                     throw Failure(description: "\(op): cannot save \(name) from \(path) in \(output)")
                 }
-                variables[name] = v
+                values.variables[name] = v
             }
         } catch let e as KMSError {
             guard let code = step["error"]?.stringValue else {
                 throw Failure(description: "\(op) failed unexpectedly: \(e)")
             }
             if e.code.rawValue != code { throw Failure(description: "\(op): expected \(code), got \(e)") }
-            if let part = step["messageContains"]?.stringValue, !e.message.contains(substituteText(part)) {
+            if let part = step["messageContains"]?.stringValue, !e.message.contains(values.substituteText(part)) {
                 throw Failure(description: "\(op): message '\(e.message)' does not contain '\(part)'")
             }
         }
     }
 
-    func match(_ expected: JSONValue, _ actual: JSONValue?, path: String) throws {
-        if expected == "<present>" {
-            if actual == nil || actual == .null { throw Failure(description: "\(path) is absent") }
-            return
-        }
-        if expected == "<absent>" {
-            if let actual, actual != .null { throw Failure(description: "\(path) should be absent but is \(actual)") }
-            return
-        }
-        switch expected {
-        case .object(let o):
-            for (k, v) in o { try match(v, actual?[k], path: "\(path).\(k)") }
-        case .array(let items):
-            // Lists match element by element, with the same length.
-            guard let got = actual?.arrayValue, got.count == items.count else {
-                throw Failure(description: "\(path): expected \(items.count) items, got \(actual.map(\.description) ?? "nothing")")
-            }
-            for (i, item) in items.enumerated() { try match(item, got[i], path: "\(path)[\(i)]") }
-        default:
-            if expected != actual { throw Failure(description: "\(path): expected \(expected), got \(actual.map(\.description) ?? "nothing")") }
-        }
-    }
 
-    func substitute(_ v: JSONValue) -> JSONValue {
-        switch v {
-        case .string(let s):
-            if s.hasPrefix("${"), s.hasSuffix("}"), let whole = variables[String(s.dropFirst(2).dropLast())] { return whole }
-            return .string(substituteText(s))
-        case .array(let a): return .array(a.map(substitute))
-        case .object(let o):
-            var out = JSONObject()
-            for (k, val) in o { out[k] = substitute(val) }
-            return .object(out)
-        default: return v
-        }
-    }
 
-    func substituteText(_ s: String) -> String {
-        var out = s
-        for (k, v) in variables {
-            if let text = v.stringValue { out = out.replacingOccurrences(of: "${\(k)}", with: text) }
-        }
-        return out
-    }
 
     public static func lookup(_ path: String, in value: JSONValue) -> JSONValue? {
         var current: JSONValue? = value

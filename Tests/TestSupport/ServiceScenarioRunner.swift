@@ -15,12 +15,10 @@ import Wire
 /// - `{"advance": "301s"}`; `"as": "alice"` runs a step as that IAM user (default admin), `"region"` in another Region.
 /// Strings may use `${name}` for saved values. `expect` matches a subset; `"<present>"` and `"<absent>"` check presence.
 public struct ServiceScenarioRunner {
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
+    public typealias Failure = ScenarioFailure
 
     public let fixture: ServiceFixture
-    public var variables: [String: JSONValue] = [:]
+    public var values = ScenarioValues()
 
     public init(fixture: ServiceFixture) { self.fixture = fixture }
 
@@ -47,7 +45,7 @@ public struct ServiceScenarioRunner {
         var context = step["as"]?.stringValue == "root" ? RequestContext(caller: .root(account: Callers.account))
             : Callers.user(step["as"]?.stringValue ?? "admin")
         if let region = step["region"]?.stringValue { context.region = region }
-        let input = substitute(step["input"] ?? .object(JSONObject()))
+        let input = values.substitute(step["input"] ?? .object(JSONObject()))
         let before = try fixture.auditRecords().count
         let outcome: Result<JSONValue, AWSServiceError>
         switch service {
@@ -69,17 +67,17 @@ public struct ServiceScenarioRunner {
         switch outcome {
         case .success(let output):
             if let code = step["error"]?.stringValue { throw Failure(description: "\(label) succeeded but \(code) was expected; output \(output)") }
-            if let expect = step["expect"] { try match(substitute(expect), output, path: label) }
+            if let expect = step["expect"] { try values.match(values.substitute(expect), output, path: label) }
             for (name, path) in step["save"]?.objectValue ?? JSONObject() {
                 guard let p = path.stringValue, let v = ScenarioRunner.lookup(p, in: output) else {
                     throw Failure(description: "\(label): cannot save \(name) from \(path) in \(output)")
                 }
-                variables[name] = v
+                values.variables[name] = v
             }
         case .failure(let e):
             guard let code = step["error"]?.stringValue else { throw Failure(description: "\(label) failed unexpectedly: \(e)") }
             if e.code != code { throw Failure(description: "\(label): expected \(code), got \(e)") }
-            if let part = step["messageContains"]?.stringValue, !e.message.contains(substituteText(part)) {
+            if let part = step["messageContains"]?.stringValue, !e.message.contains(values.substituteText(part)) {
                 throw Failure(description: "\(label): message '\(e.message)' does not contain '\(part)'")
             }
         }
@@ -88,7 +86,7 @@ public struct ServiceScenarioRunner {
             guard written.count == audit.count else {
                 throw Failure(description: "\(label): expected \(audit.count) audit records, got \(written.map { $0["eventName"]?.stringValue ?? "?" })")
             }
-            for (i, expected) in audit.enumerated() { try match(substitute(expected), written[i], path: "\(label) audit[\(i)]") }
+            for (i, expected) in audit.enumerated() { try values.match(values.substitute(expected), written[i], path: "\(label) audit[\(i)]") }
         }
     }
 
@@ -102,47 +100,6 @@ public struct ServiceScenarioRunner {
         }
     }
 
-    func match(_ expected: JSONValue, _ actual: JSONValue?, path: String) throws {
-        if expected == "<present>" {
-            if actual == nil || actual == .null { throw Failure(description: "\(path) is absent") }
-            return
-        }
-        if expected == "<absent>" {
-            if let actual, actual != .null { throw Failure(description: "\(path) should be absent but is \(actual)") }
-            return
-        }
-        switch expected {
-        case .object(let o):
-            for (k, v) in o { try match(v, actual?[k], path: "\(path).\(k)") }
-        case .array(let items):
-            guard let got = actual?.arrayValue, got.count == items.count else {
-                throw Failure(description: "\(path): expected \(items.count) items, got \(actual.map(\.description) ?? "nothing")")
-            }
-            for (i, item) in items.enumerated() { try match(item, got[i], path: "\(path)[\(i)]") }
-        default:
-            if expected != actual { throw Failure(description: "\(path): expected \(expected), got \(actual.map(\.description) ?? "nothing")") }
-        }
-    }
 
-    func substitute(_ v: JSONValue) -> JSONValue {
-        switch v {
-        case .string(let s):
-            if s.hasPrefix("${"), s.hasSuffix("}"), let whole = variables[String(s.dropFirst(2).dropLast())] { return whole }
-            return .string(substituteText(s))
-        case .array(let a): return .array(a.map(substitute))
-        case .object(let o):
-            var out = JSONObject()
-            for (k, val) in o { out[k] = substitute(val) }
-            return .object(out)
-        default: return v
-        }
-    }
 
-    func substituteText(_ s: String) -> String {
-        var out = s
-        for (k, v) in variables {
-            if let text = v.stringValue { out = out.replacingOccurrences(of: "${\(k)}", with: text) }
-        }
-        return out
-    }
 }

@@ -18,12 +18,14 @@ public struct CloudTrailService: SimulatedService {
 
     /// - Parameters:
     ///   - hsm: seals the digest signing keys' private halves (the same HSM as the KMS engine's).
+    ///   - random: for the digest signing keys (a CSPRNG).
+    ///   - identifiers: for event and request IDs (see `KMSEngine.identifiers`).
     public init(store: CloudTrailStore, identities: IdentityDirectory, clock: Clock, hsm: HSM,
-                random: RandomSource = SystemRandom()) {
+                random: RandomSource = SystemRandom(), identifiers: RandomSource? = nil) {
         self.store = store
         self.identities = identities
         self.clock = clock
-        self.random = random
+        self.random = identifiers ?? random
         delivery = TrailDelivery(keys: DigestSigningKeys(hsm: hsm, random: random))
     }
 

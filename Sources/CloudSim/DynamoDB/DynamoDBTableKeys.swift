@@ -20,7 +20,7 @@ extension DynamoDBService {
     func kmsAccessDenied(_ e: KMSError) -> AWSServiceError {
         let exceptionClass = e.code == .accessDenied ? "AWSKMSException" : e.code.rawValue
         return AWSServiceError("AccessDeniedException",
-            "KMS key access denied error: com.amazonaws.services.kms.model.\(exceptionClass): \(e.message) (Service: AWSKMS; Status Code: 400; Error Code: \(e.code.rawValue); Request ID: \(engine.random.uuid()); Proxy: null)")
+            "KMS key access denied error: com.amazonaws.services.kms.model.\(exceptionClass): \(e.message) (Service: AWSKMS; Status Code: 400; Error Code: \(e.code.rawValue); Request ID: \(engine.identifiers.uuid()); Proxy: null)")
     }
 
     /// Wraps `plaintext` (a table key) for a table under the AWS owned key or a KMS key; with

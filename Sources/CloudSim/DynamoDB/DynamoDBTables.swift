@@ -47,7 +47,7 @@ extension DynamoDBService {
         let keyId = try requestedKey(try input.object("SSESpecification")) ?? nil
         return try store.atomically {
             if try loadTable(name, context) != nil { throw AWSServiceError("ResourceInUseException", "Table already exists: \(name)") }
-            let tableId = engine.random.uuid()
+            let tableId = engine.identifiers.uuid()
             let now = engine.clock.now()
             let (tableKey, plaintext, grant) = try wrapTableKey(nil, tableName: name, tableId: tableId, kmsKeyId: keyId, generation: 1, context)
             let table = DynamoTable(name: name, tableId: tableId, attributeDefinitions: definitions, keySchema: schema, billingMode: billing,

@@ -73,7 +73,7 @@ public struct EC2Service: SimulatedService {
 
     /// A new resource ID: the prefix and 17 hex digits (`vol-0a1b2c...`).
     func newId(_ prefix: String) -> String {
-        "\(prefix)-" + String(engine.random.hex(9).prefix(17))
+        "\(prefix)-" + String(engine.identifiers.hex(9).prefix(17))
     }
 
     func requireVolume(_ id: String, _ context: RequestContext) throws -> (EBSVolume, Data?) {

@@ -7,7 +7,7 @@ extension RDSService {
     /// `db-` and 26 characters of RDS's base-32 alphabet.
     func newResourceId() -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        return "db-" + String(engine.random.bytes(26).map { alphabet[Int($0) % 32] })
+        return "db-" + String(engine.identifiers.bytes(26).map { alphabet[Int($0) % 32] })
     }
 
     /// The `DBInstance` structure as RDS returns it.

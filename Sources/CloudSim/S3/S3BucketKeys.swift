@@ -40,7 +40,7 @@ extension S3Service {
         } catch {
             throw CommitThenFail(S3Error.fromKMS(error))
         }
-        let bucketKey = S3BucketKey(id: engine.random.uuid(), bucket: bucket.name, keyArn: generated.keyArn, requestedKeyId: keyId,
+        let bucketKey = S3BucketKey(id: engine.identifiers.uuid(), bucket: bucket.name, keyArn: generated.keyArn, requestedKeyId: keyId,
                                     context: context, encryptedKey: generated.ciphertext, createdAt: engine.clock.now())
         try store.put(try ServiceRecord(key: bucketKeyRecordKey(bucket, id: bucketKey.id), encoding: bucketKey))
         try bucketKeys.remember(generated.plaintext, account: bucket.account, region: bucket.region, keyName: bucketKey.id,

@@ -17,10 +17,12 @@ public final class Workbench: @unchecked Sendable {
     public let services: ServiceRegistry
     public let cloudTrail: CloudTrailService
 
-    /// - Parameter random: where the engine draws key material, nonces and IDs: the system
-    ///   CSPRNG, except in a lab sandbox, which replays a seeded stream so that a transcript
-    ///   replays to the same key IDs (see `LabRandom`).
-    public init(home: HomeFolder, random: RandomSource = SystemRandom()) throws {
+    /// - Parameter identifiers: where key IDs, grant IDs, resource and event IDs come from: the
+    ///   system CSPRNG, except in a lab sandbox, which replays a seeded stream so that a
+    ///   transcript replays to the same IDs (see `LabRandom`). Key material, data keys and nonces
+    ///   always come from the CSPRNG.
+    public init(home: HomeFolder, identifiers: RandomSource = SystemRandom()) throws {
+        let random = SystemRandom()
         self.home = home
         try home.create()
         database = try AppDatabase(path: home.databasePath)
@@ -30,10 +32,11 @@ public final class Workbench: @unchecked Sendable {
         profiles = Profiles(store: iam)
         let authorizer = PolicyAuthorizer(directory: IAMDirectory(store: iam))
         let kmsStore = SQLiteKMSStore(database: database)
-        engine = KMSEngine(store: kmsStore, clock: clock, random: random, hsm: HSM(rootKey: rootKey),
+        engine = KMSEngine(store: kmsStore, clock: clock, random: random, identifiers: identifiers, hsm: HSM(rootKey: rootKey),
                            authorizer: authorizer, policyValidator: authorizer)
         cloudTrail = CloudTrailService(store: SQLiteCloudTrailStore(database: database, kmsStore: kmsStore),
-                                       identities: IAMDirectory(store: iam), clock: clock, hsm: engine.hsm, random: random)
+                                       identities: IAMDirectory(store: iam), clock: clock, hsm: engine.hsm, random: random,
+                                       identifiers: identifiers)
         let serviceStore = SQLiteServiceStore(database: database)
         services = ServiceRegistry([
             KMSService(engine: engine),

@@ -41,7 +41,7 @@ enum LabSandbox {
 
     /// Opens an existing sandbox, its random stream resumed where it stopped.
     static func open(_ folder: HomeFolder, labId: String) throws -> Workbench {
-        try Workbench(home: folder, random: LabRandom(labId: labId, statePath: folder.path + "/random.state"))
+        try Workbench(home: folder, identifiers: LabRandom(labId: labId, statePath: folder.path + "/random.state"))
     }
 
     /// Whether `folder` holds a sandbox of `labId`. (Its `random.state` may be missing: a sandbox

@@ -73,7 +73,7 @@ extension KMSEngine {
             let now = clock.now()
             return try store.write { tx in
                 if let existing = try Self.existingManagedKey(service, account: account, region: region, tx: tx) { return existing }
-                let keyId = random.uuid()
+                let keyId = identifiers.uuid()
                 let rotationPeriod = 365
                 let key = KeyRecord(
                     keyId: keyId, accountId: account, region: region, description: service.keyDescription,
@@ -91,7 +91,7 @@ extension KMSEngine {
                 try tx.insertAlias(AliasRecord(aliasName: service.aliasName, accountId: account, region: region,
                                                targetKeyId: keyId, creationDate: now, lastUpdatedDate: now))
                 try tx.appendAudit(AuditEvent(
-                    eventID: random.timeOrderedUUID(at: now), requestID: random.uuid(), eventTime: now, eventName: "CreateKey", region: region,
+                    eventID: identifiers.timeOrderedUUID(at: now), requestID: identifiers.uuid(), eventTime: now, eventName: "CreateKey", region: region,
                     recipientAccountId: account, caller: serviceCaller, invokedBy: service.viaService(region: region),
                     sourceIPAddress: service.viaService(region: region), userAgent: service.viaService(region: region),
                     requestParameters: ["description": .string(service.keyDescription), "keyUsage": "ENCRYPT_DECRYPT",

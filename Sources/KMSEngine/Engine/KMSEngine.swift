@@ -12,7 +12,12 @@ import Wire
 public final class KMSEngine: Sendable {
     public let store: KMSStore
     public let clock: Clock
+    /// Randomness for secrets: key material, data keys, nonces, GenerateRandom. Always a CSPRNG.
     public let random: RandomSource
+    /// Randomness for identifiers (key IDs, material IDs, grant IDs, request and event IDs) and
+    /// nothing secret. Usually the same CSPRNG; a lab sandbox replays a seeded stream here so a
+    /// transcript that names the IDs a learner saw replays to the same IDs.
+    public let identifiers: RandomSource
     public let hsm: HSM
     public let authorizer: Authorizer
     public let policyValidator: KeyPolicyValidator
@@ -21,12 +26,13 @@ public final class KMSEngine: Sendable {
     /// stay valid for the life of the key; deleting a key removes its entries.
     private let materialCache = Mutex<[MaterialRef: UnwrappedMaterial]>([:])
 
-    public init(store: KMSStore, clock: Clock, random: RandomSource = SystemRandom(), hsm: HSM,
+    public init(store: KMSStore, clock: Clock, random: RandomSource = SystemRandom(), identifiers: RandomSource? = nil, hsm: HSM,
                 authorizer: Authorizer = AllowAllAuthorizer(),
                 policyValidator: KeyPolicyValidator = JSONSyntaxPolicyValidator(), limits: KMSLimits = KMSLimits()) {
         self.store = store
         self.clock = clock
         self.random = random
+        self.identifiers = identifiers ?? random
         self.hsm = hsm
         self.authorizer = authorizer
         self.policyValidator = policyValidator
@@ -115,7 +121,7 @@ public final class KMSEngine: Sendable {
     private func auditEvent(_ operation: String, _ context: RequestContext, _ now: Date, _ parameters: JSONValue,
                             _ scope: OperationScope?, readOnly: Bool) -> AuditEvent {
         var event = AuditEvent(
-            eventID: random.timeOrderedUUID(at: now), requestID: random.uuid(), eventTime: now, eventName: operation,
+            eventID: identifiers.timeOrderedUUID(at: now), requestID: identifiers.uuid(), eventTime: now, eventName: operation,
             region: context.region, recipientAccountId: context.caller.accountId, caller: context.caller,
             invokedBy: context.viaService, sourceIPAddress: context.viaService ?? context.sourceIPAddress,
             userAgent: context.viaService ?? context.userAgent, requestParameters: parameters, responseElements: .null,

@@ -64,7 +64,7 @@ extension KMSEngine {
     /// A record of something KMS did on its own, in the key owner's log.
     private func serviceEvent(_ name: String, key: KeyRecord, at date: Date) -> AuditEvent {
         AuditEvent(
-            eventID: random.timeOrderedUUID(at: date), requestID: random.uuid(), eventTime: date, eventName: name, region: key.region,
+            eventID: identifiers.timeOrderedUUID(at: date), requestID: identifiers.uuid(), eventTime: date, eventName: name, region: key.region,
             recipientAccountId: key.accountId, caller: .kmsService(account: key.accountId), invokedBy: "kms.amazonaws.com",
             sourceIPAddress: "kms.amazonaws.com", userAgent: "kms.amazonaws.com", requestParameters: .null,
             responseElements: .null, additionalEventData: .null, errorCode: nil, errorMessage: nil, resources: [key.arn],

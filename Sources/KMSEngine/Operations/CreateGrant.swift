@@ -72,7 +72,7 @@ extension KMSEngine {
                 throw KMSError(.limitExceeded, "A KMS key can have at most \(limits.grantsPerKey) grants.")
             }
             let grant = GrantRecord(
-                grantId: random.hex(32), keyId: key.keyId, accountId: key.accountId, region: key.region, name: request.Name,
+                grantId: identifiers.hex(32), keyId: key.keyId, accountId: key.accountId, region: key.region, name: request.Name,
                 creationDate: scope.now, granteePrincipal: request.GranteePrincipal, retiringPrincipal: request.RetiringPrincipal,
                 issuingAccount: "arn:aws:iam::\(scope.account):root", operations: request.Operations,
                 constraints: request.Constraints, grantToken: GrantRules.newToken(random: random))

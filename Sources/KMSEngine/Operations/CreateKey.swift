@@ -70,7 +70,7 @@ extension KMSEngine {
             if existing.count >= limits.keysPerAccountRegion {
                 throw KMSError(.limitExceeded, "You have reached the limit of \(limits.keysPerAccountRegion) KMS keys in this account and Region.")
             }
-            let keyId = random.uuid()
+            let keyId = identifiers.uuid()
             let arn = KeyARN.key(region: scope.region, account: scope.account, keyId: keyId)
             let policy = request.Policy ?? DefaultKeyPolicy.text(account: scope.account)
             if request.Policy != nil {
@@ -125,7 +125,7 @@ extension OperationScope {
     func createMaterial(for key: KeyRecord, version: Int, rotationType: RotationType?) throws -> KeyMaterialRecord {
         let (wrapped, material) = try engine.hsm.generateMaterial(keyId: key.keyId, version: version, random: engine.random)
         let record = KeyMaterialRecord(
-            keyId: key.keyId, version: version, materialId: engine.random.hex(32), createdAt: now,
+            keyId: key.keyId, version: version, materialId: engine.identifiers.hex(32), createdAt: now,
             rotationType: rotationType, wrapped: wrapped)
         engine.cacheMaterial(.init(key: material, materialId: record.materialId),
                              for: KMSEngine.MaterialRef(keyId: key.keyId, version: version))

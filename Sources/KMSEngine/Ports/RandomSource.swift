@@ -99,23 +99,28 @@ public final class SystemRandom: RandomSource, @unchecked Sendable {
 /// A deterministic generator for tests (SplitMix64). Not for secrets.
 public final class SeededRandom: RandomSource, @unchecked Sendable {
     private let lock = NSLock()
-    private var state: UInt64
+    private var position: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { position = seed }
+
+    /// Where the stream stands: saving it and seeding a new generator with it continues the stream.
+    public var state: UInt64 { lock.withLock { position } }
 
     public func bytes(_ count: Int) -> Data {
-        lock.withLock {
-            var out = Data(capacity: count)
-            while out.count < count {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                z ^= z >> 31
-                withUnsafeBytes(of: z) { out.append(contentsOf: $0.prefix(count - out.count)) }
-            }
-            return out
+        lock.withLock { next(count) }
+    }
+
+    private func next(_ count: Int) -> Data {
+        var out = Data(capacity: count)
+        while out.count < count {
+            position &+= 0x9E37_79B9_7F4A_7C15
+            var z = position
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            withUnsafeBytes(of: z) { out.append(contentsOf: $0.prefix(count - out.count)) }
         }
+        return out
     }
 }
 
