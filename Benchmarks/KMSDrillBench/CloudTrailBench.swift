@@ -13,6 +13,7 @@ enum CloudTrailBench {
     static func measureThreads(_ name: String, threads: Int, seconds: Double, _ body: @escaping @Sendable () throws -> Void) -> Double {
         for _ in 0..<200 { try? body() }
         let counts = Counts(threads)
+        let cpuBefore = processCPUSeconds()
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline = start + UInt64(seconds * 1e9)
         let done = DispatchGroup()
@@ -29,9 +30,22 @@ enum CloudTrailBench {
             }.start()
         }
         done.wait()
-        let rate = Double(counts.total) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        print(String(format: "%-46@ %12.0f ops/s %9.2f µs/op", name as NSString, rate, 1e6 / rate))
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpu = processCPUSeconds() - cpuBefore
+        let rate = Double(counts.total) / wall
+        // CPU per operation and cores kept busy say whether a figure is bound by the processor
+        // (cores near the machine's count) or by waiting (commits, locks, wake-ups).
+        print(String(format: "%-46@ %12.0f ops/s %9.2f µs/op  cpu %6.2f µs/op, %.2f cores busy", name as NSString, rate, 1e6 / rate,
+                     1e6 * cpu / Double(counts.total), cpu / wall))
         return rate
+    }
+
+    /// User plus system CPU time of the whole process so far, in seconds.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     final class Counts: @unchecked Sendable {

@@ -59,6 +59,22 @@ private final class Committer: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Ticket] = []
     private var stopped = false
+    /// How many tickets the last commit released: about as many callers are on their way back.
+    private var lastBatch = 0
+
+    /// Gathering: a commit costs about the same whether it holds one record or twenty (its
+    /// pages: the table's last leaf, one leaf per index, `sqlite_sequence`), and committing
+    /// whatever was queued the moment the last commit ended made batches of four to six under
+    /// load, so most of what was written to disk was that per-commit overhead. So the committer
+    /// waits, briefly, for most of the callers its last commit released to queue again. It
+    /// sleeps meanwhile, leaving its core to those callers. A lone caller never waits (its last
+    /// batch was itself), and a caller that went away costs the others `gatherLimit` once.
+    /// Measured on the 2-core machine, 64 callers: ~33k -> ~46k ops/s, with 1 and 8 callers
+    /// unchanged (see the benchmark).
+    private static let gatherFraction = 0.75
+    private static let gatherLimit: TimeInterval = 0.000_5
+
+    private var gatherTarget: Int { Int(Double(lastBatch) * Self.gatherFraction) }
 
     init(database: AppDatabase) {
         db = database
@@ -86,7 +102,8 @@ private final class Committer: @unchecked Sendable {
         let ticket = Ticket(rows)
         condition.withLock {
             queue.append(ticket)
-            condition.signal()
+            // Wake the committer when it may be idle (the first ticket) or gathering (the target).
+            if queue.count == 1 || queue.count >= gatherTarget { condition.signal() }
         }
         ticket.done.wait()
         if let error = ticket.error { throw error }
@@ -109,7 +126,9 @@ private final class Committer: @unchecked Sendable {
                 condition.unlock()
                 return
             }
+            gather()
             let batch = queue
+            lastBatch = batch.count
             queue.removeAll(keepingCapacity: true)
             condition.unlock()
             do {
@@ -119,6 +138,14 @@ private final class Committer: @unchecked Sendable {
             }
             for ticket in batch { ticket.done.signal() }
         }
+    }
+
+    /// Waits (holding the condition's lock, released while waiting) until the queue reaches
+    /// the gather target, the limit passes or the writer stops.
+    private func gather() {
+        guard queue.count < gatherTarget else { return }
+        let deadline = Date(timeIntervalSinceNow: Self.gatherLimit)
+        while queue.count < gatherTarget && !stopped && condition.wait(until: deadline) {}
     }
 
     private func write(_ rows: [AuditRow]) throws {
