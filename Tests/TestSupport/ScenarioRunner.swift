@@ -13,7 +13,7 @@ import Wire
 /// - `"as": "alice"` on a step runs it as that IAM user (default: admin); `"account"` sets the account.
 /// Strings may use `${name}` for values saved earlier. `expect` matches a subset: every member it
 /// names must be present and equal; `"<present>"` only checks presence, `"<absent>"` absence.
-public struct ScenarioRunner {
+public struct ScenarioRunner: ScenarioSteps {
     public typealias Failure = ScenarioFailure
 
     public let fixture: EngineFixture
@@ -21,18 +21,7 @@ public struct ScenarioRunner {
 
     public init(fixture: EngineFixture) { self.fixture = fixture }
 
-    public mutating func run(_ scenario: JSONValue, name: String) throws {
-        guard let steps = scenario["steps"]?.arrayValue else { throw Failure(description: "\(name): no steps") }
-        for (i, step) in steps.enumerated() {
-            do {
-                try runStep(step)
-            } catch let f as Failure {
-                throw Failure(description: "\(name) step \(i + 1): \(f.description)")
-            }
-        }
-    }
-
-    mutating func runStep(_ step: JSONValue) throws {
+    public mutating func runStep(_ step: JSONValue) throws {
         if let advance = step["advance"]?.stringValue {
             guard let seconds = Self.duration(advance) else { throw Failure(description: "bad duration \(advance)") }
             try fixture.advance(days: seconds / 86400)

@@ -62,3 +62,21 @@ public struct ScenarioValues {
         return out
     }
 }
+
+/// A scenario runner: runs a scenario's `steps` in order, naming the failing step.
+public protocol ScenarioSteps {
+    mutating func runStep(_ step: JSONValue) throws
+}
+
+extension ScenarioSteps {
+    public mutating func run(_ scenario: JSONValue, name: String) throws {
+        guard let steps = scenario["steps"]?.arrayValue else { throw ScenarioFailure(description: "\(name): no steps") }
+        for (i, step) in steps.enumerated() {
+            do {
+                try runStep(step)
+            } catch let f as ScenarioFailure {
+                throw ScenarioFailure(description: "\(name) step \(i + 1): \(f.description)")
+            }
+        }
+    }
+}

@@ -14,7 +14,7 @@ import Wire
 ///   step wrote, in order, each matching the given members (`"audit": []` means none).
 /// - `{"advance": "301s"}`; `"as": "alice"` runs a step as that IAM user (default admin), `"region"` in another Region.
 /// Strings may use `${name}` for saved values. `expect` matches a subset; `"<present>"` and `"<absent>"` check presence.
-public struct ServiceScenarioRunner {
+public struct ServiceScenarioRunner: ScenarioSteps {
     public typealias Failure = ScenarioFailure
 
     public let fixture: ServiceFixture
@@ -22,18 +22,7 @@ public struct ServiceScenarioRunner {
 
     public init(fixture: ServiceFixture) { self.fixture = fixture }
 
-    public mutating func run(_ scenario: JSONValue, name: String) throws {
-        guard let steps = scenario["steps"]?.arrayValue else { throw Failure(description: "\(name): no steps") }
-        for (i, step) in steps.enumerated() {
-            do {
-                try runStep(step)
-            } catch let f as Failure {
-                throw Failure(description: "\(name) step \(i + 1): \(f.description)")
-            }
-        }
-    }
-
-    mutating func runStep(_ step: JSONValue) throws {
+    public mutating func runStep(_ step: JSONValue) throws {
         if let advance = step["advance"]?.stringValue {
             guard let seconds = ScenarioRunner.duration(advance) else { throw Failure(description: "bad duration \(advance)") }
             try fixture.advance(seconds: seconds)

@@ -10,7 +10,7 @@ import Wire
 /// `aws:ebs:id`), a grant for EC2 to decrypt it later, and Decrypt when the blocks are written.
 /// As in EC2, a key that cannot be used does not fail the request: the volume goes to the
 /// `error` state (a snapshot copy to `error` with a state message), and the audit log shows why.
-public struct EC2Service: SimulatedService {
+public struct EC2Service: SimulatedService, WireHandlerTable {
     public let serviceName = "ec2"
     let engine: KMSEngine
     let store: ServiceStore
@@ -41,15 +41,10 @@ public struct EC2Service: SimulatedService {
         "DeleteSnapshot": { try $0.deleteSnapshot($1, $2) },
     ]
 
-    public var operationNames: [String] { Self.handlers.keys.sorted() }
+    public var operationNames: [String] { handlerNames }
 
     public func call(_ operation: String, input: JSONValue, context: RequestContext) throws(AWSServiceError) -> JSONValue {
-        guard let handler = Self.handlers[operation] else { throw unsupported(operation) }
-        do {
-            return try handler(self, WireInput(input, invalidCode: "InvalidParameterValue"), context)
-        } catch {
-            throw AWSServiceError.from(error, service: "EC2")
-        }
+        try dispatch(operation, input, context, invalidCode: "InvalidParameterValue", errorService: "EC2")
     }
 
     // MARK: Shared

@@ -11,7 +11,7 @@ import Wire
 /// (as the caller through RDS, `kms:ViaService` = `rds.REGION.amazonaws.com`), readable only by
 /// decrypting that key through KMS. Status changes are instant (`creating` in the response,
 /// `available` right after).
-public struct RDSService: SimulatedService {
+public struct RDSService: SimulatedService, WireHandlerTable {
     public let serviceName = "rds"
     let engine: KMSEngine
     let store: ServiceStore
@@ -38,15 +38,10 @@ public struct RDSService: SimulatedService {
         "DeleteDBSnapshot": { try $0.deleteDBSnapshot($1, $2) },
     ]
 
-    public var operationNames: [String] { Self.handlers.keys.sorted() }
+    public var operationNames: [String] { handlerNames }
 
     public func call(_ operation: String, input: JSONValue, context: RequestContext) throws(AWSServiceError) -> JSONValue {
-        guard let handler = Self.handlers[operation] else { throw unsupported(operation) }
-        do {
-            return try handler(self, WireInput(input, invalidCode: "InvalidParameterValue"), context)
-        } catch {
-            throw AWSServiceError.from(error, service: "RDS")
-        }
+        try dispatch(operation, input, context, invalidCode: "InvalidParameterValue", errorService: "RDS")
     }
 
     // MARK: Shared

@@ -10,7 +10,7 @@ import Wire
 /// under S3's AWS owned key and leave no KMS events in the account; SSE-KMS keys come from the
 /// engine, requested as the caller through S3 (`kms:ViaService` = `s3.REGION.amazonaws.com`),
 /// with `aws:s3:arn` as encryption context. Wire form: `Body` is base64 text in and out.
-public struct S3Service: SimulatedService {
+public struct S3Service: SimulatedService, WireHandlerTable {
     /// What differs between real S3 and a drill: how long S3 keeps using a bucket key before it
     /// asks KMS again (AWS documents the period only as "time-limited").
     public struct Configuration: Sendable {
@@ -55,16 +55,14 @@ public struct S3Service: SimulatedService {
         "CopyObject": { try $0.copyObject($1, $2) },
     ]
 
-    public var operationNames: [String] { Self.handlers.keys.sorted() }
+    public var operationNames: [String] { handlerNames }
 
     public func call(_ operation: String, input: JSONValue, context: RequestContext) throws(AWSServiceError) -> JSONValue {
-        guard let handler = Self.handlers[operation] else { throw unsupported(operation) }
         do {
-            return try handler(self, WireInput(input, invalidCode: "InvalidArgument"), context)
+            return try dispatch(operation, input, context, invalidCode: "InvalidArgument", errorService: "S3")
         } catch {
-            let e = AWSServiceError.from(error, service: "S3")
             // HeadObject's errors arrive without a body, as the bare HTTP status.
-            throw operation == "HeadObject" ? S3Error.headForm(e) : e
+            throw operation == "HeadObject" ? S3Error.headForm(error) : error
         }
     }
 
