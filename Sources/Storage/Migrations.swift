@@ -1,6 +1,6 @@
 /// The schema of a KMS Drill home, as named, append-only migrations.
 public enum Migrations {
-    public static let all: [Migration] = [engineCore, iamPrincipals, services, progress, cloudTrail, labs]
+    public static let all: [Migration] = [engineCore, iamPrincipals, services, progress, cloudTrail, labs, cacheGeneration]
 
     /// Keys, their wrapped material versions, aliases, grants, the audit log and settings.
     static let engineCore = Migration("2026-11-29-engine-core", """

@@ -91,6 +91,29 @@ import Wire
         #expect(try c.listAliases(ListAliasesRequest(KeyId: key, Limit: 1000), Callers.admin).Aliases.count == 50)  // 50 is the per-key limit
     }
 
+    /// Caches drop when another connection changes a cached table, however it does it (here raw
+    /// SQL), and only then: commits that change nothing cached (the audit committer's, many a
+    /// second) keep them. Dropping the trigger shows which of the two the cache listens to.
+    @Test func cachesFollowChangesToCachedTablesOnly() throws {
+        let home = tempHome()
+        let clock = ManualClock(EngineFixture.start)
+        let a = try engine(home: home, clock: clock)
+        let key = try a.createKey(CreateKeyRequest(Description: "first"), Callers.admin).KeyMetadata.KeyId
+        func description() throws -> String? { try a.describeKey(DescribeKeyRequest(KeyId: key), Callers.admin).KeyMetadata.Description }
+        #expect(try description() == "first")
+
+        let other = try AppDatabase(path: home + "/kmsdrill.sqlite")
+        try other.executeForTesting("UPDATE kms_keys SET description = 'second' WHERE key_id = '\(key)'")
+        #expect(try description() == "second")
+
+        // The same kind of commit, without the bump: data_version moves, the generation does not.
+        try other.executeForTesting("""
+            DROP TRIGGER kms_keys_update_bumps_cache_generation;
+            UPDATE kms_keys SET description = 'third' WHERE key_id = '\(key)'
+            """)
+        #expect(try description() == "second")
+    }
+
     @Test func aFileThatIsNotADatabaseGetsAClearError() throws {
         let home = tempHome()
         try Data("this is not sqlite, it is a shopping list".utf8).write(to: URL(fileURLWithPath: home + "/kmsdrill.sqlite"))

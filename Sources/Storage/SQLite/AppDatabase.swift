@@ -13,6 +13,8 @@ public final class AppDatabase: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     /// `PRAGMA data_version` as last seen: it changes when another connection commits.
     private var lastDataVersion: Int = -1
+    /// `cache_generation.n` as last seen: it changes when anyone changes a cached table.
+    private var lastCacheGeneration: Int = -1
     /// Called (under the lock) when another process changed the database, so caches can drop.
     private var invalidationHandlers: [() -> Void] = []
     /// The thread inside a write transaction, if any (only it can be: writes hold the lock).
@@ -50,7 +52,8 @@ public final class AppDatabase: @unchecked Sendable {
         try connection.execute("PRAGMA temp_store=MEMORY")
     }
 
-    /// Registers a cache to clear whenever another process commits a change.
+    /// Registers a cache to clear whenever another connection changes a cached table. A cache
+    /// may read only the tables in `Migrations.cachedTables`: changes to others do not clear it.
     func onExternalChange(_ handler: @escaping () -> Void) {
         lock.withLock { invalidationHandlers.append(handler) }
     }
@@ -58,10 +61,17 @@ public final class AppDatabase: @unchecked Sendable {
     /// Checks whether another connection committed since we last looked; clears caches if so.
     private func checkExternalChanges() throws {
         let v = try connection.prepare("PRAGMA data_version").first { $0.int(0) } ?? 0
-        if v != lastDataVersion {
-            if lastDataVersion != -1 { invalidationHandlers.forEach { $0() } }
-            lastDataVersion = v
-        }
+        guard v != lastDataVersion else { return }
+        // Read after data_version: a change committed between the two reads is then either
+        // seen now or changes data_version again for the next call.
+        let generation = try cacheGeneration()
+        if lastDataVersion != -1 && generation != lastCacheGeneration { invalidationHandlers.forEach { $0() } }
+        lastDataVersion = v
+        lastCacheGeneration = generation
+    }
+
+    private func cacheGeneration() throws -> Int {
+        try connection.prepare("SELECT n FROM cache_generation WHERE id = 1").first { $0.int(0) } ?? 0
     }
 
     /// Runs `body` with the connection for reading (no transaction is opened).
@@ -90,6 +100,8 @@ public final class AppDatabase: @unchecked Sendable {
             do {
                 try checkExternalChanges()
                 let result = try body(connection)
+                // Our own changes are not external: what caches hold after this write is theirs.
+                lastCacheGeneration = try cacheGeneration()
                 try connection.execute("COMMIT")
                 return result
             } catch {
