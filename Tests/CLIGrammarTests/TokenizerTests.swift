@@ -44,11 +44,13 @@ struct TokenizerTests {
         #expect(quoted.redirect == nil)
     }
 
-    @Test func refusesWhatNeedsAShell() {
-        for line in ["a | b", "a; b", "a && b", "a < in.txt", "a 2> err.txt"] {
+    @Test func refusesWhatNeedsAShell() throws {
+        for line in ["a | b", "a; b", "a && b", "a < in.txt", "a 2> err.txt", "a --key-id $(b c)", "a --key-id `b c`"] {
             #expect(throws: CLIError.self, "\(line)") { try Tokenizer.tokenize(line) }
         }
         #expect(throws: CLIError.self) { try Tokenizer.tokenize("kms list-keys >") }
+        // Quoted, or a $ not opening a substitution, they are text.
+        #expect(try words("a '$(b)' \"$(c)\" \\`d price$5") == ["a", "$(b)", "$(c)", "`d", "price$5"])
         #expect(throws: CLIError.self) { try Tokenizer.tokenize("a > x > y") }
     }
 

@@ -70,7 +70,8 @@ struct TranscriptRunner {
             var lines = lines(of: console.stdout)
             lines += self.lines(of: console.stderr).map { "! " + $0 }
             if status != 0 { lines.append("[\(status)]") }
-            for line in lines { out += "\n" + mask(line) }
+            // The home is a fresh temporary folder each run.
+            for line in lines { out += "\n" + mask(line.replacingOccurrences(of: home, with: "<home>")) }
         }
         return out + "\n"
     }

@@ -106,6 +106,8 @@ struct LineScanner {
                 } else {
                     throw CLIError.usage(Self.operatorMessage(c))
                 }
+            case "$" where !lenient && index + 1 < chars.count && chars[index + 1] == "(", "`" where !lenient:
+                throw CLIError.usage(Self.substitutionMessage)
             default:
                 startWord()
                 word.append(c)
@@ -167,6 +169,12 @@ struct LineScanner {
         }
         pendingRedirect = OutputRedirect(path: "", append: append)
     }
+
+    /// Learners paste shell one-liners (`--key-id $(aws kms list-keys ...)`); without this the
+    /// words inside the substitution became confusing option errors.
+    static let substitutionMessage = "command substitution ($(...) or `...`) is a shell feature and KMS Drill has no shell: "
+        + "run the inner command first (--query and --output text print just the value) and use what it prints, "
+        + "or quote the text if it belongs to a value"
 
     static func operatorMessage(_ c: Character) -> String {
         switch c {

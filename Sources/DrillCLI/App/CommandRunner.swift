@@ -62,7 +62,14 @@ public final class CommandRunner {
             try? workbench.cloudTrail.deliverDue()
         }
         guard let redirect else { return execute(parsed, console: console) }
-        // `> FILE` / `>> FILE`: standard output goes to a file in the working folder.
+        // `> FILE` / `>> FILE`: standard output goes to a file in the working folder. A target
+        // outside it is refused before the command runs, so nothing is done and then lost.
+        do {
+            _ = try WorkingFolder(workbench.home).path(redirect.path)
+        } catch {
+            console.err("kmsdrill: cannot write \(redirect.path): \(error)\n")
+            return ExitStatus.usage
+        }
         let capture = BufferConsole(answers: [], width: console.width)
         let forwarding = RedirectingConsole(inner: console, capture: capture)
         let status = execute(parsed, console: forwarding)
@@ -154,8 +161,10 @@ struct CommandContext {
 }
 
 /// A failure of a drill command, with the message to show and the exit status.
-struct DrillError: Error {
+struct DrillError: Error, CustomStringConvertible {
     let message: String
+    /// What `"\(error)"` shows wherever a DrillError is wrapped in another message.
+    var description: String { message }
     let status: Int32
 
     init(_ message: String, status: Int32 = ExitStatus.other) {
