@@ -8,7 +8,9 @@ let package = Package(
         .executable(name: "kmsdrill", targets: ["kmsdrill"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // 4.x: 3.12.3 freed an RSA public key twice when its DER did not parse (a tampered
+        // CloudTrail signing key in the database then crashed validate-logs now and then).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
@@ -38,7 +40,7 @@ let package = Package(
         // The simulated AWS services around KMS (IAM/STS, S3, EBS, RDS, DynamoDB, CloudTrail), each
         // reached by operation name with wire-form JSON like the engine.
         .target(name: "CloudSim", dependencies: ["KMSEngine", "KMSPolicy", "Wire", .product(name: "Crypto", package: "swift-crypto"),
-                                                 .product(name: "_CryptoExtras", package: "swift-crypto")]),
+                                                 .product(name: "CryptoExtras", package: "swift-crypto")]),
         .testTarget(name: "CloudTrailTests", dependencies: ["CloudSim", "Storage", "KMSEngine", "TestSupport", "Wire",
                                                            .product(name: "Crypto", package: "swift-crypto")], exclude: ["Cases"]),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "KMSEngine", "KMSPolicy", "Storage", "TestSupport", "Wire",

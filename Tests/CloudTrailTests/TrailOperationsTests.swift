@@ -191,6 +191,19 @@ import Wire
         _ = arn
     }
 
+    /// A public key edited in the database is bad input, never a crash. (swift-crypto 3.12.3
+    /// freed the key twice when neither DER form parsed: the tamper tests crashed now and then.)
+    @Test func unparseablePublicKeysVerifyNothing() throws {
+        var random = SystemRandomNumberGenerator()
+        let message = Data("2026-01-01T01:00:00Z\naudit-bucket/x\nabc\nnull".utf8)
+        let signature = String(repeating: "00", count: 256)
+        var garbage: [Data] = [Data(), Data([0x30, 0x00]), Data([0x30, 0x82, 0x01]), Data(repeating: 0xFF, count: 270)]
+        for _ in 0..<200 { garbage.append(Data((0..<Int.random(in: 1...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) })) }
+        for key in garbage {
+            #expect(!DigestSigningKeys.verify(signatureHex: signature, message: message, publicKey: key))
+        }
+    }
+
     @Test func signingKeysAreSealedAndRotate() throws {
         let f = try CloudTrailFixture()
         _ = try f.loggingTrail()

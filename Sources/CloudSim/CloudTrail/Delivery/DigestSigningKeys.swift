@@ -1,5 +1,5 @@
 @preconcurrency import Crypto
-@preconcurrency import _CryptoExtras
+@preconcurrency import CryptoExtras
 import Foundation
 import KMSEngine
 
