@@ -91,17 +91,28 @@ final class PTYDriver {
         return false
     }
 
-    /// Waits until the program shows `prompt` again, ready for input: libedit may discard what
-    /// is typed before it has set up the terminal, so a person (and a test) waits for the prompt.
+    /// Waits until the program shows `prompt` again and reads keys one at a time.
+    ///
+    /// The prompt alone is not enough: libedit prints it before it takes the terminal out of
+    /// canonical mode, and a control key typed in between is handled by the kernel's line
+    /// discipline instead (Ctrl-D became a NUL byte, and the REPL never saw it leave). The
+    /// terminal's own mode says when libedit is really reading.
     @discardableResult
     func waitForPrompt(_ prompt: String = "> ", timeout: TimeInterval = 10) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             drain()
-            if transcript.hasSuffix(prompt) { return true }
+            if transcript.hasSuffix(prompt) && isReadingKeys { return true }
             usleep(20_000)
         }
         return false
+    }
+
+    /// Whether the terminal is out of canonical mode (on Linux the master reports the slave's modes).
+    var isReadingKeys: Bool {
+        var modes = termios()
+        guard tcgetattr(master, &modes) == 0 else { return false }
+        return modes.c_lflag & tcflag_t(ICANON) == 0
     }
 
     /// Reads whatever the program has written so far.

@@ -13,6 +13,7 @@ import Testing
         }
         let pty = try PTYDriver(arguments: ["--home", home])
         #expect(pty.waitFor("kmsdrill (default)> "), "no prompt; saw: \(pty.transcript)")
+        #expect(pty.waitForPrompt(), "the prompt never started reading keys")
         return pty
     }
 
@@ -52,6 +53,7 @@ import Testing
         #expect(pty.waitFor("--this-is-abandoned"))
         pty.type("\u{03}")
         #expect(pty.waitFor("^C"), "\(pty.transcript.debugDescription)")
+        pty.waitForPrompt()
         pty.type("whoami\r")
         #expect(pty.waitFor("arn:aws:iam::111122223333:user/admin"))
         #expect(!pty.transcript.contains("Unknown options"), "the abandoned line must not run")
