@@ -49,6 +49,7 @@ struct AWSDispatch {
             return ExitStatus.success
         } catch let e as AWSServiceError {
             console.err(Self.errorText(e, operation: invocation.operation.name))
+            if e.code == "InvalidCiphertextException", let hint = CiphertextHint.text(for: invocation) { console.err(hint) }
             return ExitStatus.serviceError
         } catch let e as JMESPathError {
             console.err("\nBad value for --query \(invocation.globals.query ?? ""): \(e)\n")

@@ -54,7 +54,7 @@ struct WorkingFolder {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         return names.sorted().map { name in
             let size = (try? FileManager.default.attributesOfItem(atPath: root + "/" + name)[.size] as? Int) ?? 0
-            return (name, size ?? 0)
+            return (name, size)
         }
     }
 

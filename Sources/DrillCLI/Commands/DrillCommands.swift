@@ -23,7 +23,7 @@ enum DrillCommands {
 }
 
 /// One file's worth of commands.
-protocol CommandGroup {
+protocol CommandGroup: SendableMetatype {
     static var specs: [CommandSpec] { get }
     /// Handlers by command path (`"clock advance"`).
     static var handlers: [String: CommandHandler] { get }

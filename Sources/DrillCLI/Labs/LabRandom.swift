@@ -42,6 +42,8 @@ final class LabRandom: RandomSource, @unchecked Sendable {
     private func save() {
         guard let statePath else { return }
         let text = String(stream.state, radix: 16)
-        FileManager.default.createFile(atPath: statePath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        // A failed save (a full disk) can only make a restarted sandbox repeat identifiers; the
+        // sandbox database's own writes fail on that disk first, and say so.
+        _ = FileManager.default.createFile(atPath: statePath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
     }
 }

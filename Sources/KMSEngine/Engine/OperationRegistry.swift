@@ -51,7 +51,7 @@ public enum KMSOperations {
 
     public static func named(_ name: String) -> KMSOperationEntry? { byName[name] }
 
-    private static func entry<Req: Decodable & Sendable, Res: Encodable>(
+    private static func entry<Req: Decodable & Sendable, Res: Encodable & Sendable>(
         _ name: String, _ method: @escaping @Sendable (KMSEngine) -> (Req, RequestContext) throws(KMSError) -> Res
     ) -> KMSOperationEntry {
         KMSOperationEntry(name: name) { (engine: KMSEngine, input: JSONValue, context: RequestContext) throws(KMSError) -> JSONValue in
