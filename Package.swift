@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "kmsdrill", dependencies: ["DrillCLI"]),
         .testTarget(name: "StudyCommandTests", dependencies: ["DrillCLI", "Storage", "StudyKit", "Wire"]),
         .testTarget(name: "LabTests", dependencies: ["DrillCLI", "StudyKit", "Storage", "Wire"], exclude: ["Fixtures", "Cases"]),
-        .testTarget(name: "DrillCLITests", dependencies: ["DrillCLI", "JMESPath", "Wire"], exclude: ["Transcripts"]),
+        .testTarget(name: "DrillCLITests", dependencies: ["DrillCLI", "JMESPath", "Storage", "Wire"], exclude: ["Transcripts"]),
         // Fixtures and runners shared by the test targets.
         .target(name: "TestSupport", dependencies: ["KMSEngine", "CloudSim", "Storage", "Wire", .product(name: "Crypto", package: "swift-crypto")],
                 path: "Tests/TestSupport"),

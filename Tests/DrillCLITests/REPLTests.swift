@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Testing
 
 /// The REPL driven through a pseudo-terminal: typing, Tab, Up, Ctrl-C and Ctrl-D, read off the screen.
@@ -60,6 +61,28 @@ import Testing
         pty.waitForPrompt()
         pty.type("\u{04}")
         #expect(pty.waitForExit() == 0)
+    }
+
+    /// On a terminal the rating is asked after the feedback; the answer is stored before the
+    /// feedback, so a kill at the rating prompt keeps it (unrated, with no FSRS review yet).
+    @Test func aKillAtTheRatingPromptKeepsTheAnswer() throws {
+        let h = home()
+        let pty = try start(h)
+        pty.type("quiz --question rotation-default-period --seed 1\r")
+        #expect(pty.waitFor("Your answer"))
+        pty.waitForPrompt(": ")
+        pty.type("B\r")
+        #expect(pty.waitFor("Enter accepts"), "\(pty.transcript.debugDescription)")
+        kill(pty.pid, SIGKILL)
+        #expect(pty.waitForExit() == 128 + SIGKILL)
+
+        let store = SQLiteProgressStore(database: try AppDatabase(path: h + "/kmsdrill.sqlite"))
+        let session = try #require(try store.sessions(learner: "default").last)
+        let answers = try store.answers(session: session.id)
+        #expect(answers.map(\.questionID) == ["rotation-default-period"])
+        #expect(answers.map(\.chosenLetters) == [["B"]])
+        #expect(answers.first?.rating == nil && answers.first?.derivedRating != nil && answers.first?.reviewSeq == nil)
+        #expect(try store.reviewLog(learner: "default").isEmpty)
     }
 
     @Test func historySurvivesARestartAndKeepsNoSecrets() throws {

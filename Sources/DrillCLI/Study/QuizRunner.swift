@@ -121,17 +121,25 @@ final class QuizRunner {
                 return .next
             }
         }
+        // The answer is stored before its feedback is shown; the rating and the FSRS review
+        // follow when the learner confirms (a kill at the rating prompt keeps the answer, unrated).
+        func sessionAnswer(_ record: QuizAnswerRecord, rated: Bool) -> SessionAnswer {
+            SessionAnswer(sessionID: sessionID, position: number, questionID: question.id, optionOrder: item.optionOrder,
+                          chosenLetters: record.chosenLetters, givenAnswer: record.givenAnswer,
+                          expectedAnswer: graded.expectedAnswer, correct: record.correct, gaveUp: record.gaveUp,
+                          attempts: record.attempts, shownAt: record.shownAt, answeredAt: record.answeredAt,
+                          duration: record.duration, derivedRating: record.derivedRating, rating: rated ? record.rating : nil)
+        }
+        if override == nil, let pending = session.pending() {
+            try study.store.saveAnswer(sessionAnswer(pending, rated: false))
+        }
         console.out(view.feedback(graded, expectedUnavailable: unavailable))
         var stop = false
         if override == nil {
             (override, stop) = readRating(for: question, graded: graded, derived: derived, history: history)
         }
         guard let record = session.confirm(rating: override, at: timeline.now()) else { return stop ? .stop : .next }
-        let answer = SessionAnswer(sessionID: sessionID, position: number, questionID: question.id, optionOrder: item.optionOrder,
-                                   chosenLetters: record.chosenLetters, givenAnswer: record.givenAnswer,
-                                   expectedAnswer: graded.expectedAnswer, correct: record.correct, gaveUp: record.gaveUp,
-                                   attempts: record.attempts, shownAt: record.shownAt, answeredAt: record.answeredAt,
-                                   duration: record.duration, derivedRating: record.derivedRating, rating: record.rating)
+        let answer = sessionAnswer(record, rated: true)
         let saved = try study.store.recordReview(learner: study.learner.name, cardID: question.id, rating: record.rating,
                                                  at: study.now(), duration: record.duration,
                                                  source: kind == .review ? .review : .quiz, answer: answer, random: &random)

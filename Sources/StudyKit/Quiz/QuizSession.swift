@@ -109,17 +109,23 @@ public struct QuizSession: Sendable {
                              attempts: attempts, duration: now.timeIntervalSince(shownAt), fastThreshold: threshold)
     }
 
+    /// The record `confirm` would return, while the answer is graded but not yet rated: what is
+    /// stored the moment the answer is graded, so a kill at the rating prompt loses nothing.
+    public func pending(rating override: Rating? = nil) -> QuizAnswerRecord? {
+        guard case .answered(let graded, let derived) = phase, let answeredAt else { return nil }
+        let question = items[index].question
+        return QuizAnswerRecord(questionID: question.id, topic: question.topic, facts: question.facts,
+                                chosenLetters: lastGiven.letters, givenAnswer: lastGiven.text,
+                                correct: graded.correct, gaveUp: graded.gaveUp, attempts: attempts,
+                                shownAt: shownAt, answeredAt: answeredAt,
+                                duration: answeredAt.timeIntervalSince(shownAt),
+                                derivedRating: derived, rating: override ?? derived)
+    }
+
     /// Accepts the derived rating (or the learner's `override`), returns the record to store, and
     /// shows the next question at `now`. `nil` when there is no answered question to confirm.
     public mutating func confirm(rating override: Rating? = nil, at now: Date) -> QuizAnswerRecord? {
-        guard case .answered(let graded, let derived) = phase, let answeredAt else { return nil }
-        let question = items[index].question
-        let record = QuizAnswerRecord(questionID: question.id, topic: question.topic, facts: question.facts,
-                                      chosenLetters: lastGiven.letters, givenAnswer: lastGiven.text,
-                                      correct: graded.correct, gaveUp: graded.gaveUp, attempts: attempts,
-                                      shownAt: shownAt, answeredAt: answeredAt,
-                                      duration: answeredAt.timeIntervalSince(shownAt),
-                                      derivedRating: derived, rating: override ?? derived)
+        guard let record = pending(rating: override) else { return nil }
         records.append(record)
         index += 1
         attempts = 0
